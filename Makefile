@@ -1,0 +1,85 @@
+# Cramp Aid: `make run` serves the app, `make test` runs every test. Both set themselves up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# The first interpreter that runs and is >= 3.12 (Django 6.1 needs it). pyenv's shims fail
+# outside a folder that selects them, so its versions folder is tried too.
+PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
+  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
+
+.PHONY: help run test lint format bench icons messages prepare chromium clean python
+
+# $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
+# (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
+define need
+	@command -v apt-get >/dev/null && { [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; } || \
+	  { echo "Cramp Aid needs '$(1)' here (Debian: apt-get install $(1)). Install it and run make again." >&2; exit 1; }
+	@echo "Installing $(1) with apt-get..." >&2
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1) >/dev/null
+endef
+
+help:
+	@echo "make run    serve Cramp Aid on http://127.0.0.1:$(PORT) (PORT= to change)"
+	@echo "make test   lint, then the whole test suite, real-browser tests included"
+	@echo "make bench  print the size, speed and Lighthouse figures"
+	@echo "make icons  redraw the PNG icons from static/icons/icon.svg"
+
+python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Cramp Aid needs Python 3.12 or newer (Django 6.1 requires it); none was found." >&2; \
+	  echo "Install one (e.g. 'pyenv install 3.13') and run make again." >&2; exit 1; fi
+
+# One stamp per dependency group, redone when pyproject.toml changes.
+$(VENV)/.%.stamp: pyproject.toml | python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade 'pip>=25.1'
+	@$(PY) -m pip install -q --disable-pip-version-check --group $*
+	@touch $@
+
+# Compiled catalogues are built, never committed.
+messages: $(VENV)/.app.stamp
+ifneq ($(wildcard guide/locale/*/LC_MESSAGES/django.po),)
+ifeq ($(shell command -v msgfmt),)
+	$(call need,gettext)
+endif
+	@cd guide && ../$(PY) ../manage.py compilemessages -v 0
+endif
+
+prepare: $(VENV)/.app.stamp messages
+	@$(PY) manage.py migrate -v 0
+	@$(PY) manage.py collectstatic --noinput -v 0
+
+run: prepare
+	@echo "Cramp Aid on http://127.0.0.1:$(PORT)/"
+	DJANGO_HTTPS=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.lint.stamp
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djade --check $$(git ls-files '*.html')
+
+format: $(VENV)/.lint.stamp
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djade $$(git ls-files '*.html')
+
+chromium:
+ifeq ($(shell command -v chromium),)
+	$(call need,chromium)
+endif
+
+test: $(VENV)/.test.stamp lint prepare chromium
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test.stamp prepare chromium
+	$(PY) tests/bench.py
+
+icons: $(VENV)/.test.stamp
+	$(PY) manage.py draw_icons
+
+clean:
+	rm -rf $(VENV) staticfiles .bench node_modules

@@ -1,0 +1,35 @@
+"""Response headers Django has no setting for: Permissions-Policy and shared-cache rules."""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+
+class PublicCacheMiddleware:
+    """Lets a shared cache or CDN hold anonymous pages; keeps everything personal private.
+
+    A page is public when it is a GET answered 200 that set no cookie and did not read one
+    (no `Vary: Cookie`). Views that must always be revalidated (the service worker, the
+    manifest) set their own Cache-Control, which is left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if "Cache-Control" in response.headers or request.path.startswith("/static/"):
+            return response
+        vary = response.headers.get("Vary", "").lower()
+        public = (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and "cookie" not in vary
+            and not request.path.startswith("/admin/")
+        )
+        if public:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

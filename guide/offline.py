@@ -1,0 +1,88 @@
+"""The service worker's precache list and version, derived from the URL registry and static files."""
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from . import content
+
+WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
+# Static files every page may use offline. Icons for the home screen and the admin's files
+# are fetched by the browser when needed, never by a page, so they stay out of the pack.
+OFFLINE_STATIC_PREFIXES = ("css/", "js/", "icons/icon.svg")
+OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js",)
+CACHE_PREFIX = "cramp-aid"
+
+
+def static_urls():
+    """The hashed URLs of the static files that pages use, from collectstatic's manifest."""
+    names = [
+        name
+        for name in staticfiles_storage.hashed_files
+        if name.startswith(OFFLINE_STATIC_PREFIXES) and name not in OFFLINE_STATIC_EXCLUDED
+    ]
+    return sorted(staticfiles_storage.url(name) for name in names)
+
+
+def page_urls(language):
+    """Every page of one language the app must open offline, emergency screens first."""
+    pages = content.public_pages(language)
+    pages.sort(key=lambda page: (not page.is_emergency, page.url))
+    with translation.override(language):
+        extra = [reverse("guide:home"), reverse("guide:offline"), reverse("guide:manifest")]
+    return [*extra, *(page.url for page in pages)]
+
+
+def emergency_urls(language):
+    return [content.page_url("now", slug, language) for slug in content.EMERGENCY_SLUGS]
+
+
+def _content_fingerprint():
+    """A hash of everything that changes what a page shows, besides the static files."""
+    digest = hashlib.sha256()
+    roots = [content.CONTENT_DIR, settings.BASE_DIR / "guide" / "templates"]
+    roots += [Path(path) for path in settings.LOCALE_PATHS]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".md", ".html", ".svg", ".json", ".mo"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    digest.update(settings.EMERGENCY_NUMBER.encode())
+    return digest.hexdigest()
+
+
+@cache
+def worker_script():
+    """The worker's source with its version and lists prepended; built once per process."""
+    languages = content.languages()
+    config = {
+        "cachePrefix": CACHE_PREFIX,
+        "static": static_urls(),
+        "pages": {language: page_urls(language) for language in languages},
+        "emergency": {language: emergency_urls(language) for language in languages},
+        "defaultLanguage": settings.LANGUAGE_CODE,
+    }
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    version = hashlib.sha256(
+        "\n".join(
+            [staticfiles_storage.manifest_hash, _content_fingerprint(), source, json.dumps(config)]
+        ).encode()
+    ).hexdigest()[:16]
+    config["version"] = version
+    return f"const CONFIG = {json.dumps(config, separators=(',', ':'))};\n{source}"
+
+
+@require_safe
+@cache_control(no_cache=True, max_age=0)
+def service_worker(request):
+    """The one service worker, at the root scope; always revalidated so updates are seen."""
+    return HttpResponse(worker_script(), content_type="text/javascript; charset=utf-8")

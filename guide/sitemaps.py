@@ -1,0 +1,28 @@
+"""/sitemap.xml: every public page in every language."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils import translation
+
+from . import content
+
+
+class PageSitemap(Sitemap):
+    i18n = False  # pages already carry their language; items are (language, url, lastmod)
+
+    def items(self):
+        items = []
+        for language in content.languages():
+            with translation.override(language):
+                items.append((reverse("guide:home"), None))
+            items += [(page.url, page.reviewed) for page in content.public_pages(language)]
+        return items
+
+    def location(self, item):
+        return item[0]
+
+    def lastmod(self, item):
+        return item[1]
+
+
+SITEMAPS = {"pages": PageSitemap}

@@ -1,0 +1,21 @@
+"""Language-prefixed public URLs (/<lang>/…). They are printed on posters: never change them."""
+
+from django.urls import path
+from pwa import views as pwa_views
+
+from . import views
+
+app_name = "guide"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("now/", views.emergency, {"slug": "land"}, name="now-land"),
+    path("now/water/", views.emergency, {"slug": "water"}, name="now-water"),
+    path("now/help-someone/", views.emergency, {"slug": "help-someone"}, name="now-help-someone"),
+    path("guide/<slug:slug>/", views.content_page, {"section": "guide"}, name="guide-page"),
+    path("water/", views.water_index, name="water-index"),
+    path("water/<slug:slug>/", views.content_page, {"section": "water"}, name="water-page"),
+    # django-pwa's views, in the page's language: the installed app's name and shortcuts
+    # follow it, and the offline fallback speaks it.
+    path("manifest.json", pwa_views.manifest, name="manifest"),
+    path("offline/", pwa_views.offline, name="offline"),
+]

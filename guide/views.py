@@ -1,0 +1,63 @@
+"""Thin views: pick the content, render a template."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from . import content
+
+
+def _page_or_404(section, slug):
+    page = content.get_page(get_language(), section, slug)
+    if page is None or slug == content.RED_FLAGS_SLUG:
+        raise Http404(f"No {section} page {slug!r}")
+    return page
+
+
+def home(request):
+    language = get_language()
+    return render(
+        request,
+        "guide/home.html",
+        {
+            "emergencies": [content.get_page(language, "now", s) for s in content.EMERGENCY_SLUGS],
+            "guide_pages": content.section_pages(language, "guide"),
+            "water_index": content.get_page(language, "water", content.WATER_INDEX_SLUG),
+        },
+    )
+
+
+def emergency(request, slug):
+    language = get_language()
+    return render(
+        request,
+        "guide/emergency.html",
+        {
+            "page": _page_or_404("now", slug),
+            "emergencies": [content.get_page(language, "now", s) for s in content.EMERGENCY_SLUGS],
+            "red_flags": content.red_flags(language),
+        },
+    )
+
+
+def content_page(request, section, slug):
+    page = _page_or_404(section, slug)
+    if slug == content.WATER_INDEX_SLUG:
+        raise Http404("The water pack's index lives at /water/")
+    return render(
+        request,
+        "guide/page.html",
+        {"page": page, "red_flags": content.red_flags(get_language())},
+    )
+
+
+def water_index(request):
+    language = get_language()
+    return render(
+        request,
+        "guide/water_index.html",
+        {
+            "page": _page_or_404("water", content.WATER_INDEX_SLUG),
+            "water_pages": content.section_pages(language, "water"),
+        },
+    )

@@ -1,0 +1,79 @@
+// Registers the service worker, offers "new version ready", the install button, and says when
+// the app is ready offline. Every part is optional: the pages work without any of it.
+const script = document.currentScript || document.querySelector("script[data-worker]");
+const workerUrl = script.dataset.worker;
+const language = document.documentElement.lang;
+const status = document.querySelector("[data-offline-status]");
+
+function say(text) {
+  if (status) status.textContent = text;
+}
+
+async function askWorkerToKeepLanguage(worker) {
+  // The worker caches this language's pages (a no-op when they are already cached).
+  const channel = new MessageChannel();
+  const answer = new Promise((resolve) => {
+    channel.port1.onmessage = (event) => resolve(event.data);
+  });
+  worker.postMessage({ type: "keep-language", language }, [channel.port2]);
+  const { ok } = await answer;
+  if (ok && status) say(status.dataset.readyText || "");
+}
+
+function offerUpdate(registration) {
+  const prompt = document.querySelector("[data-update-prompt]");
+  if (!prompt || !registration.waiting) return;
+  prompt.hidden = false;
+  prompt.querySelector("button").addEventListener("click", () => {
+    registration.waiting.postMessage({ type: "skip-waiting" });
+  });
+}
+
+async function registerWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  const registration = await navigator.serviceWorker.register(workerUrl, { scope: "/" });
+  offerUpdate(registration);
+  registration.addEventListener("updatefound", () => {
+    const incoming = registration.installing;
+    incoming?.addEventListener("statechange", () => {
+      if (incoming.state === "installed" && hadController) offerUpdate(registration);
+    });
+  });
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // Only a worker the user chose to take ("Reload") reloads the page; the first one doesn't.
+    if (hadController && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+  const ready = await navigator.serviceWorker.ready;
+  if (ready.active) await askWorkerToKeepLanguage(ready.active);
+}
+
+function offerInstall() {
+  const button = document.querySelector("[data-install-button]");
+  if (!button) return;
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    button.hidden = false;
+    button.addEventListener(
+      "click",
+      async () => {
+        button.hidden = true;
+        await event.prompt();
+      },
+      { once: true },
+    );
+  });
+  // iOS Safari has no install prompt; it exposes navigator.standalone instead.
+  const instructions = document.querySelector("[data-ios-instructions]");
+  if (instructions && "standalone" in navigator && !navigator.standalone) instructions.hidden = false;
+  if (matchMedia("(display-mode: standalone)").matches) {
+    document.querySelector("[data-install]")?.setAttribute("hidden", "");
+  }
+}
+
+offerInstall();
+registerWorker().catch(() => say(""));

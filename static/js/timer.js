@@ -1,0 +1,92 @@
+// Hold timers for stretch steps: a visible count-down, a vibration and an optional spoken cue
+// at the end, the screen kept awake while it runs. Each extra is skipped where unsupported.
+const speakToggle = document.querySelector("[data-speak-toggle]");
+const speech = "speechSynthesis" in window ? window.speechSynthesis : null;
+const language = document.documentElement.lang;
+const SPEAK_KEY = "cramp-aid-speak";
+
+function speakingWanted() {
+  return Boolean(speech && speakToggle && speakToggle.querySelector("input").checked);
+}
+
+function speak(text) {
+  if (!speakingWanted()) return;
+  speech.cancel();
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = language;
+  const voice = speech.getVoices().find((v) => v.lang.toLowerCase().startsWith(language));
+  if (voice) utterance.voice = voice;
+  speech.speak(utterance);
+}
+
+async function keepAwake() {
+  try {
+    return await navigator.wakeLock?.request("screen");
+  } catch {
+    return null; // refused (battery saver, hidden tab): the timer still runs
+  }
+}
+
+function setUp(box) {
+  const seconds = Number(box.dataset.holdSeconds);
+  const step = box.closest(".step");
+  // The count itself is not announced every second (role=timer); the end is (role=status).
+  const output = document.createElement("output");
+  output.setAttribute("role", "timer");
+  output.textContent = String(seconds);
+  const note = document.createElement("p");
+  note.setAttribute("role", "status");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "primary";
+  button.textContent = box.dataset.startText;
+  box.append(output, button, note);
+
+  let timer = null;
+  let lock = null;
+  function stop(finished) {
+    clearInterval(timer);
+    timer = null;
+    lock?.release().catch(() => {});
+    lock = null;
+    button.textContent = box.dataset.startText;
+    box.classList.toggle("done", finished);
+    note.textContent = finished ? box.dataset.doneText : "";
+    if (finished) {
+      output.textContent = "0";
+      navigator.vibrate?.([300, 150, 300]);
+      speak(box.dataset.doneText);
+    } else {
+      output.textContent = String(seconds);
+    }
+  }
+  button.addEventListener("click", async () => {
+    if (timer) return stop(false);
+    const ends = Date.now() + seconds * 1000;
+    box.classList.remove("done");
+    button.textContent = box.dataset.stopText;
+    output.textContent = String(seconds);
+    speak(step.querySelector("h2").textContent + ". " + step.querySelector("p").textContent);
+    // Counted from the clock, not from ticks: a throttled tab still ends on time.
+    timer = setInterval(() => {
+      const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+      output.textContent = String(left);
+      if (left === 0) stop(true);
+    }, 250);
+    lock = await keepAwake();
+  });
+}
+
+document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
+
+if (speech && speakToggle) {
+  const box = speakToggle.querySelector("input");
+  box.checked = localStorage.getItem(SPEAK_KEY) === "on";
+  box.addEventListener("change", () => {
+    localStorage.setItem(SPEAK_KEY, box.checked ? "on" : "off");
+    if (!box.checked) return speech.cancel();
+    const steps = [...document.querySelectorAll(".step")];
+    speak(steps.map((step) => step.querySelector("h2").textContent + ". " + step.querySelector("p").textContent).join(" "));
+  });
+  speakToggle.hidden = false;
+}
