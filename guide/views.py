@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
 from . import content
 
@@ -14,6 +15,7 @@ def _page_or_404(section, slug):
     return page
 
 
+@require_safe
 def home(request):
     language = get_language()
     return render(
@@ -27,6 +29,7 @@ def home(request):
     )
 
 
+@require_safe
 def emergency(request, slug):
     language = get_language()
     return render(
@@ -40,6 +43,7 @@ def emergency(request, slug):
     )
 
 
+@require_safe
 def content_page(request, section, slug):
     page = _page_or_404(section, slug)
     if slug == content.WATER_INDEX_SLUG:
@@ -51,6 +55,7 @@ def content_page(request, section, slug):
     )
 
 
+@require_safe
 def water_index(request):
     language = get_language()
     return render(

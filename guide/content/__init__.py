@@ -62,10 +62,12 @@ class Page:
     steps: tuple[Step, ...] = ()
     flags: tuple[str, ...] = ()
     show_red_flags: bool = False
+    label: str = ""
 
     @property
-    def key(self):
-        return (self.section, self.slug)
+    def short_title(self):
+        """The label for tabs and buttons, where the title is too long."""
+        return self.label or self.title
 
     @property
     def url(self):
@@ -131,6 +133,7 @@ def parse(path, section, language):
             steps=tuple(Step(**step) for step in header.pop("steps", [])),
             flags=tuple(flag["text"] for flag in header.pop("flags", [])),
             show_red_flags=header.pop("show_red_flags", False),
+            label=header.pop("label", ""),
             body_markdown=match[2],
         )
     except (KeyError, TypeError) as error:

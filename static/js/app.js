@@ -20,33 +20,32 @@ async function askWorkerToKeepLanguage(worker) {
   if (ok && status) say(status.dataset.readyText || "");
 }
 
+let userAskedForReload = false;
+
 function offerUpdate(registration) {
+  // Only when a worker already serves this page: the very first install needs no prompt.
   const prompt = document.querySelector("[data-update-prompt]");
-  if (!prompt || !registration.waiting) return;
+  if (!prompt || !registration.waiting || !navigator.serviceWorker.controller) return;
   prompt.hidden = false;
-  prompt.querySelector("button").addEventListener("click", () => {
+  prompt.querySelector("button").onclick = () => {
+    userAskedForReload = true;
     registration.waiting.postMessage({ type: "skip-waiting" });
-  });
+  };
 }
 
 async function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
-  const hadController = Boolean(navigator.serviceWorker.controller);
   const registration = await navigator.serviceWorker.register(workerUrl, { scope: "/" });
   offerUpdate(registration);
   registration.addEventListener("updatefound", () => {
     const incoming = registration.installing;
     incoming?.addEventListener("statechange", () => {
-      if (incoming.state === "installed" && hadController) offerUpdate(registration);
+      if (incoming.state === "installed") offerUpdate(registration);
     });
   });
-  let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // Only a worker the user chose to take ("Reload") reloads the page; the first one doesn't.
-    if (hadController && !reloading) {
-      reloading = true;
-      location.reload();
-    }
+    // The first worker claiming the page is no reason to reload; a chosen update is.
+    if (userAskedForReload) location.reload();
   });
   const ready = await navigator.serviceWorker.ready;
   if (ready.active) await askWorkerToKeepLanguage(ready.active);

@@ -16,7 +16,8 @@ async function cacheLanguage(language) {
   const cache = await caches.open(PAGES_CACHE);
   const missing = [];
   for (const url of CONFIG.pages[language]) if (!(await cache.match(url))) missing.push(url);
-  await cache.addAll(missing);
+  // "reload": a page held by the HTTP cache may predate this version of the app.
+  await cache.addAll(missing.map((url) => new Request(url, { cache: "reload" })));
 }
 
 async function languagesInUse() {
@@ -73,7 +74,8 @@ async function fromCache(request) {
 }
 
 async function refresh(request, cacheName) {
-  const response = await fetch(request);
+  // Static files are content-hashed; pages are revalidated so the cache keeps up.
+  const response = await fetch(request, cacheName === STATIC_CACHE ? {} : { cache: "no-cache" });
   if (cacheable(response)) await (await caches.open(cacheName)).put(request, response.clone());
   return response;
 }

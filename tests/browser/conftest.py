@@ -1,0 +1,180 @@
+"""Real-browser fixtures: the app in its own gunicorn process, and Debian's Chromium on a phone.
+
+The server is a separate process so that "server stopped" is real: killing it closes every
+connection, which pytest-django's live_server does not do.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# A mid-range Android phone (Playwright's "Pixel 7" descriptor, spelled out).
+PHONE = {
+    "viewport": {"width": 412, "height": 839},
+    "screen": {"width": 412, "height": 915},
+    "device_scale_factor": 2.625,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36"
+    ),
+}
+WORKER_READY_TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _sync_playwright_under_pytest_django(monkeypatch):
+    # Sync Playwright runs an event loop; Django's async-safety guard would refuse our fixtures.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class AppServer:
+    """Cramp Aid under gunicorn on 127.0.0.1, with a database of its own."""
+
+    def __init__(self, tmp_path, **environment):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.environment = {
+            **os.environ,
+            "DJANGO_SECRET_KEY": "browser-tests-only-" + "k" * 40,
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_DATABASE_PATH": str(tmp_path / "browser.sqlite3"),
+            **environment,
+        }
+        self.environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.process = None
+
+    def start(self, **environment):
+        self.environment.update(environment)
+        base = Path(settings.BASE_DIR)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v", "0"],
+            cwd=base,
+            env=self.environment,
+            check=True,
+        )
+        self.process = subprocess.Popen(
+            [
+                Path(sys.executable).parent / "gunicorn",
+                "cramps_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=base,
+            env=self.environment,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/en/now/", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def is_stopped(self):
+        try:
+            urllib.request.urlopen(f"{self.url}/en/now/", timeout=1)  # noqa: S310
+        except OSError:
+            return True
+        return False
+
+
+@pytest.fixture
+def server(tmp_path):
+    app = AppServer(tmp_path).start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture
+def phone(playwright, tmp_path):
+    """A persistent Chromium profile on a phone: service workers, installability, caches."""
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        headless=True,
+        locale="en-GB",
+        service_workers="allow",
+        **PHONE,
+    )
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+def wait_until_ready_offline(page):
+    """Waits until a worker controls the page and has cached the page's language."""
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=WORKER_READY_TIMEOUT_MS
+    )
+    status = page.locator("[data-offline-status]")
+    status.filter(has_text="works with no connection").wait_for(timeout=WORKER_READY_TIMEOUT_MS)
+
+
+def worker_is_ready(page):
+    """navigator.serviceWorker.ready can wait forever: race it against a timeout."""
+    return page.evaluate(
+        """() => Promise.race([
+            navigator.serviceWorker.ready.then((r) => Boolean(r.active)),
+            new Promise((resolve) => setTimeout(() => resolve(false), 10000)),
+        ])"""
+    )
+
+
+def first_heading(page):
+    return page.locator("h1").first.inner_text()

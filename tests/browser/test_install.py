@@ -1,0 +1,41 @@
+"""Chromium finds Cramp Aid installable, and a new version is offered with "Reload"."""
+
+from conftest import wait_until_ready_offline
+
+
+def installability_errors(phone, page):
+    session = phone.new_cdp_session(page)
+    return session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+
+
+def test_chromium_reports_no_installability_errors(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    # getInstallabilityErrors answers [] even with no worker: the worker is checked above.
+    assert installability_errors(phone, page) == []
+    session = phone.new_cdp_session(page)
+    manifest = session.send("Page.getAppManifest")
+    assert manifest["url"] == f"{server.url}/en/manifest.json"
+    assert not manifest["errors"]
+
+
+def test_a_new_version_is_offered_and_taken_on_reload(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(page)
+    old = page.evaluate("() => caches.keys()")
+    # A new emergency number changes the content, so the server now has a new worker version.
+    server.stop()
+    server.start(CRAMP_AID_EMERGENCY_NUMBER="999")
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
+    prompt = page.locator("[data-update-prompt]")
+    prompt.wait_for(state="visible")
+    with page.expect_navigation():
+        prompt.get_by_role("button").click()
+    wait_until_ready_offline(page)
+    assert page.locator("a.call-big").get_attribute("href") == "tel:999"
+    page.wait_for_function(
+        "(old) => caches.keys().then((keys) => keys.every((k) => !old.includes(k) || k.endsWith('-venues')))",
+        arg=old,
+    )

@@ -1,0 +1,107 @@
+"""Every page as a user meets it: accessible, readable without JavaScript, self-contained."""
+
+import re
+import urllib.request
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
+
+
+def all_paths(server):
+    with urllib.request.urlopen(f"{server.url}/sitemap.xml") as response:  # noqa: S310
+        body = response.read().decode()
+    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]
+    return [*paths, "/en/offline/", "/en/no-such-page/"]
+
+
+def test_axe_finds_no_violations_on_any_page(phone, server):
+    axe = Axe()
+    page = phone.new_page()
+    failures = {}
+    for path in all_paths(server):
+        page.goto(server.url + path)
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            results = axe.run(page)
+            if results.violations_count:
+                failures[f"{path} ({scheme})"] = results.generate_report()
+    assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
+def test_no_request_leaves_the_site_and_nothing_is_refused_by_the_policy(phone, server):
+    page = phone.new_page()
+    requests, problems = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else 0)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    for path in all_paths(server):
+        page.goto(server.url + path)
+    foreign = [url for url in requests if not url.startswith((server.url, "data:"))]
+    assert foreign == []
+    # The 404 page is expected to log its own status; nothing else may complain.
+    assert [p for p in problems if "404" not in p] == []
+
+
+@pytest.fixture
+def phone_without_javascript(playwright, tmp_path):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    yield context
+    context.close()
+    browser.close()
+
+
+@pytest.mark.parametrize("path", ["/en/now/", "/en/now/water/", "/en/now/help-someone/"])
+def test_emergency_screens_work_without_javascript(phone_without_javascript, server, path):
+    page = phone_without_javascript.new_page()
+    page.goto(server.url + path)
+    steps = page.locator(".step")
+    assert steps.count() >= 3
+    for index in range(steps.count()):
+        assert steps.nth(index).locator("h2").inner_text()
+        assert steps.nth(index).locator("p").first.inner_text()
+    assert page.get_by_role("link", name="Call 112").first.get_attribute("href") == "tel:112"
+    # Without the timer script, a hold step still says how long to hold.
+    holds = page.locator("[data-hold-seconds]")
+    for index in range(holds.count()):
+        assert re.search(r"Hold for \d+ seconds", holds.nth(index).inner_text())
+    # Every link to another emergency screen works.
+    page.get_by_role("link", name="In the water", exact=True).click()
+    assert page.url.endswith("/en/now/water/")
+
+
+def test_touch_targets_are_at_least_48_pixels(phone, server):
+    page = phone.new_page()
+    small = []
+    for path in ["/en/", "/en/now/", "/en/now/water/", "/en/guide/stretches/"]:
+        page.goto(server.url + path)
+        for target in page.locator("main a.button, main button, header a, .now-choices a").all():
+            if not target.is_visible():
+                continue
+            box = target.bounding_box()
+            if box["height"] < 48 or box["width"] < 48:
+                small.append((path, target.inner_text(), box))
+    assert small == []
+
+
+def test_emergency_call_button_is_far_larger_than_the_minimum(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    box = page.locator("a.call-big").bounding_box()
+    assert box["height"] >= 72
+    assert box["width"] >= 300
+
+
+def test_pages_stay_usable_at_200_percent_text(phone, server):
+    page = phone.new_page()
+    for path in ["/en/", "/en/now/", "/en/now/water/"]:
+        page.goto(server.url + path)
+        page.add_style_tag(content="html { font-size: 200% !important }") if False else None
+        page.evaluate("() => { document.documentElement.style.fontSize = '225%'; }")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, path
+        assert page.locator("a.call").first.is_visible()
