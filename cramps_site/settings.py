@@ -136,7 +136,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
 # Every page inlines the one stylesheet (nothing render-blocking), so its hash is allowed.
 INLINE_CSS_PATH = BASE_DIR / "static" / "css" / "app.css"
-INLINE_CSS_HASH = "sha256-" + b64encode(hashlib.sha256(INLINE_CSS_PATH.read_bytes()).digest()).decode()
+INLINE_CSS_HASH = (
+    "sha256-" + b64encode(hashlib.sha256(INLINE_CSS_PATH.read_bytes()).digest()).decode()
+)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],

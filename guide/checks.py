@@ -1,4 +1,4 @@
-"""System checks: a deployment without its own secret key, and content that is not fit to publish."""
+"""System checks: a deployment without its own secret key, and content unfit to publish."""
 
 from django.conf import settings
 from django.core import checks

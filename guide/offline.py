@@ -1,4 +1,4 @@
-"""The service worker's precache list and version, derived from the URL registry and static files."""
+"""The service worker: its precache list and version, from the URL registry and static files."""
 
 import hashlib
 import json

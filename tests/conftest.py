@@ -1,5 +1,7 @@
 """Shared fixtures: an HTTPS test client (production settings redirect plain http)."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -17,9 +19,8 @@ def client():
     return HttpsClient()
 
 
+@pytest.fixture
 def sitemap_paths(client):
     """Every path /sitemap.xml lists, without scheme and host."""
-    import re
-
     body = client.get("/sitemap.xml").content.decode()
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]

@@ -76,7 +76,7 @@ def test_raw_html_and_extra_h1_are_caught(content_copy):
 
 def test_a_malformed_header_names_the_file(content_copy):
     path = content_copy / "now" / "en" / "land.md"
-    edit(path, 'title = "', 'title = ')
+    edit(path, 'title = "', "title = ")
     found = content.problems()
     assert len(found) == 1
     assert "land.md" in found[0]

@@ -20,7 +20,8 @@ def manifest(client):
 
 def test_manifest_has_the_install_fields(manifest):
     assert manifest["name"] == "Cramp Aid"
-    assert manifest["short_name"] and len(manifest["short_name"]) <= 12
+    assert manifest["short_name"]
+    assert len(manifest["short_name"]) <= 12
     assert manifest["description"]
     assert manifest["id"] == "/"
     assert manifest["start_url"] == "/en/"

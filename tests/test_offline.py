@@ -4,7 +4,6 @@ import json
 import re
 
 import pytest
-from conftest import sitemap_paths
 from django.contrib.staticfiles.storage import staticfiles_storage
 
 from guide import content, offline
@@ -23,12 +22,12 @@ def test_worker_is_served_at_the_root_with_no_cache(client):
     _config, body, response = worker_config(client)
     assert response["Content-Type"].startswith("text/javascript")
     assert "no-cache" in response["Cache-Control"]
-    assert "addEventListener(\"fetch\"" in body
+    assert 'addEventListener("fetch"' in body
 
 
-def test_precache_holds_every_page_of_the_sitemap_in_its_language(client):
+def test_precache_holds_every_page_of_the_sitemap_in_its_language(client, sitemap_paths):
     config, _body, _response = worker_config(client)
-    for path in sitemap_paths(client):
+    for path in sitemap_paths:
         language = path.split("/")[1]
         assert path in config["pages"][language], path
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from conftest import sitemap_paths
 from django.conf import settings
 from django.urls import reverse
 
@@ -18,8 +17,8 @@ def test_root_redirects_to_the_browsers_language(client):
     assert response["Location"] == "/en/"
 
 
-def test_every_sitemap_page_answers_with_exactly_one_h1(client):
-    paths = sitemap_paths(client)
+def test_every_sitemap_page_answers_with_exactly_one_h1(client, sitemap_paths):
+    paths = sitemap_paths
     assert len(paths) >= 1 + len(content.EMERGENCY_SLUGS)
     for path in paths:
         response = client.get(path)
@@ -27,8 +26,8 @@ def test_every_sitemap_page_answers_with_exactly_one_h1(client):
         assert len(re.findall(rb"<h1[ >]", response.content)) == 1, path
 
 
-def test_sitemap_lists_every_page_of_every_language(client):
-    paths = set(sitemap_paths(client))
+def test_sitemap_lists_every_page_of_every_language(client, sitemap_paths):
+    paths = set(sitemap_paths)
     for language in content.languages():
         assert reverse("guide:home").replace("/en/", f"/{language}/") in paths
         for page in content.public_pages(language):

@@ -1,4 +1,4 @@
-"""Loads the content files (guide/content/README.md) into pages, and says what is wrong with them."""
+"""Loads the content files (see README.md beside this) into pages, and says what is wrong."""
 
 import datetime
 import re
@@ -198,7 +198,7 @@ def render_body(page):
     # Tables scroll sideways on a narrow phone instead of widening the page.
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     # Safe: content files are reviewed in the repository and may not hold raw HTML (problems()).
-    return mark_safe(html.replace("</table>", "</table></div>"))  # noqa: S308
+    return mark_safe(html.replace("</table>", "</table></div>"))
 
 
 def problems(today=None):
@@ -256,7 +256,11 @@ def problems(today=None):
             if [s.url for s in page.sources] != [s.url for s in original.sources]:
                 found.append(f"{language}: {section}/{slug} cites other sources than the original")
             if len(page.steps) != len(original.steps) or len(page.flags) != len(original.flags):
-                found.append(f"{language}: {section}/{slug} has other steps or flags than the original")
+                found.append(
+                    f"{language}: {section}/{slug} has other steps or flags than the original"
+                )
             if [s.hold_seconds for s in page.steps] != [s.hold_seconds for s in original.steps]:
-                found.append(f"{language}: {section}/{slug} holds for other times than the original")
+                found.append(
+                    f"{language}: {section}/{slug} holds for other times than the original"
+                )
     return found

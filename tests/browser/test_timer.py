@@ -1,6 +1,6 @@
 """The hold timer counts down, finishes, and says so; it needs no network."""
 
-from conftest import wait_until_ready_offline
+from phone import wait_until_ready_offline
 
 
 def test_hold_timer_counts_down_and_finishes(phone, server):

@@ -83,6 +83,4 @@ class Command(BaseCommand):
         SCREENSHOTS.mkdir(exist_ok=True)
         save_png(page.screenshot(), SCREENSHOTS / "now-narrow.png")
         page.close()
-        self.stdout.write("drew screenshots/now-narrow.png (412×915)")
-
-
+        self.stdout.write("drew screenshots/now-narrow.png (412x915)")

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import first_heading, wait_until_ready_offline, worker_is_ready
+from phone import first_heading, wait_until_ready_offline, worker_is_ready
 
 EMERGENCY_PATHS = ["/en/now/", "/en/now/water/", "/en/now/help-someone/"]
 
