@@ -101,7 +101,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: URL-prefixed (/en/…). Adding one: README, "Adding a language".
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# Each name is written in its own language, as the switcher shows it.
+LANGUAGES = [("en", "English"), ("ru", "Русский"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "guide" / "locale"]
 USE_I18N = True
 USE_TZ = True

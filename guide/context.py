@@ -1,10 +1,20 @@
-"""Template context every page needs: the emergency number and the app's languages."""
+"""Template context every page needs: the emergency number and the page in other languages."""
 
 from django.conf import settings
+from django.urls import translate_url
 
 
 def site(request):
     return {
         "emergency_number": settings.EMERGENCY_NUMBER,
         "theme_color": settings.PWA_APP_THEME_COLOR,
+        "languages": languages(request),
     }
+
+
+def languages(request):
+    """(code, name, path) of this page in each language, or [] where it has no translations."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.namespace != "guide":
+        return []
+    return [(code, name, translate_url(request.path, code)) for code, name in settings.LANGUAGES]

@@ -38,7 +38,13 @@ def page_urls(language):
     pages = content.public_pages(language)
     pages.sort(key=lambda page: (not page.is_emergency, page.url))
     with translation.override(language):
-        extra = [reverse("guide:home"), reverse("guide:offline"), reverse("guide:manifest")]
+        extra = [
+            reverse("guide:home"),
+            reverse("guide:offline"),
+            reverse("guide:manifest"),
+            reverse("guide:search"),
+            reverse("guide:search-index"),
+        ]
     return [*extra, *(page.url for page in pages)]
 
 

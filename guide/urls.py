@@ -14,6 +14,8 @@ urlpatterns = [
     path("guide/<slug:slug>/", views.content_page, {"section": "guide"}, name="guide-page"),
     path("water/", views.water_index, name="water-index"),
     path("water/<slug:slug>/", views.content_page, {"section": "water"}, name="water-page"),
+    path("search/", views.search_page, name="search"),
+    path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts
     # follow it, and the offline fallback speaks it.
     path("manifest.json", pwa_views.manifest, name="manifest"),

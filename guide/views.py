@@ -1,11 +1,11 @@
 """Thin views: pick the content, render a template."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import content, search
 
 
 def _page_or_404(section, slug):
@@ -66,3 +66,19 @@ def water_index(request):
             "water_pages": content.section_pages(language, "water"),
         },
     )
+
+
+@require_safe
+def search_page(request):
+    query = request.GET.get("q", "")[:200]
+    return render(
+        request,
+        "guide/search.html",
+        {"query": query, "results": search.find(get_language(), query), "hide_search": True},
+    )
+
+
+@require_safe
+def search_index(request):
+    index = search.index(get_language())
+    return JsonResponse(index, safe=False, json_dumps_params={"ensure_ascii": False})

@@ -74,5 +74,15 @@ function offerInstall() {
   }
 }
 
+function rememberLanguageChoice() {
+  // A cookie set here, never by the server, so pages stay cacheable; "/" then opens this language.
+  document.querySelectorAll("a[data-language]").forEach((link) => {
+    link.addEventListener("click", () => {
+      document.cookie = `django_language=${link.dataset.language}; path=/; max-age=31536000; SameSite=Lax`;
+    });
+  });
+}
+
+rememberLanguageChoice();
 offerInstall();
 registerWorker().catch(() => say(""));

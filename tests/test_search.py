@@ -1,0 +1,69 @@
+"""Find in the guide: the index covers every page and the search finds what a reader types."""
+
+import json
+
+import pytest
+
+from guide import content, search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_index_covers_every_public_page(client, language):
+    response = client.get(f"/{language}/search/index.json")
+    assert response.status_code == 200
+    urls = {entry["url"] for entry in json.loads(response.content)}
+    assert urls == {page.url for page in content.public_pages(language)}
+
+
+def test_the_index_holds_the_whole_text_of_each_page():
+    entry = next(e for e in search.index("en") if e["url"] == "/en/guide/oral-rehydration/")
+    assert "glucose" in entry["text"]
+    assert "<" not in entry["text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("en", "quinine", "/en/guide/when-to-see-a-doctor/"),
+        ("en", "CALCIUM pregnancy", "/en/guide/pregnancy-and-calcium/"),
+        ("en", "float", "/en/now/water/"),
+        ("ru", "хинин", "/ru/guide/when-to-see-a-doctor/"),
+        ("es", "rehidratacion", "/es/guide/oral-rehydration/"),  # typed without the accent
+        ("es", "REHIDRATACIÓN", "/es/guide/oral-rehydration/"),
+    ],
+)
+def test_search_finds_the_page_a_reader_means(client, language, query, expected):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    assert f'href="{expected}"'.encode() in response.content
+
+
+def test_pages_with_the_words_in_the_title_come_first():
+    results = search.find("en", "oral rehydration")
+    assert results[0]["url"] == "/en/guide/oral-rehydration/"
+
+
+def test_a_search_that_finds_nothing_says_so(client):
+    response = client.get("/en/search/", {"q": "xylophone"})
+    assert b"Nothing found" in response.content
+
+
+def test_empty_and_oversized_queries_are_harmless(client):
+    assert client.get("/en/search/", {"q": ""}).status_code == 200
+    assert client.get("/en/search/", {"q": "a " * 5000}).status_code == 200
+
+
+def test_every_page_offers_the_search_form(client, sitemap_paths):
+    for path in sitemap_paths:
+        language = path.split("/")[1]
+        body = client.get(path).content.decode()
+        assert f'action="/{language}/search/"' in body, path
+
+
+def test_every_guide_and_water_page_links_back_to_the_emergency_screen(client, sitemap_paths):
+    for path in sitemap_paths:
+        language = path.split("/")[1]
+        body = client.get(path).content.decode()
+        assert f'href="/{language}/now/' in body, path
