@@ -54,6 +54,7 @@ prepare: $(VENV)/.app.stamp messages
 	@$(PY) manage.py collectstatic --noinput -v 0
 
 run: prepare
+	@$(PY) manage.py load_demo_venues
 	@echo "Cramp Aid on http://127.0.0.1:$(PORT)/"
 	DJANGO_HTTPS=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

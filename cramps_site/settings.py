@@ -37,6 +37,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 # The number the call buttons dial unless a venue page gives its own. 112 works across the EU
 # and from most mobile phones elsewhere.
 EMERGENCY_NUMBER = os.environ.get("CRAMP_AID_EMERGENCY_NUMBER", "112")
+# The address printed in posters' QR codes, e.g. https://cramp-aid.example (default: the host
+# the poster was opened on).
+PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -3,12 +3,15 @@
 from django.conf import settings
 from django.urls import translate_url
 
+from .offline import VENUES_CACHE
+
 
 def site(request):
     return {
         "emergency_number": settings.EMERGENCY_NUMBER,
         "theme_color": settings.PWA_APP_THEME_COLOR,
         "languages": languages(request),
+        "venues_cache": VENUES_CACHE,
     }
 
 

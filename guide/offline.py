@@ -21,6 +21,8 @@ WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
 OFFLINE_STATIC_PREFIXES = ("css/", "js/", "icons/icon.svg")
 OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js",)
 CACHE_PREFIX = "cramp-aid"
+# Venues the user saved: filled by the page (venue.js), kept by the worker across versions.
+VENUES_CACHE = f"{CACHE_PREFIX}-venues"
 
 
 def static_urls():
@@ -35,17 +37,18 @@ def static_urls():
 
 def page_urls(language):
     """Every page of one language the app must open offline, emergency screens first."""
-    pages = content.public_pages(language)
-    pages.sort(key=lambda page: (not page.is_emergency, page.url))
+    pages = sorted(content.public_pages(language), key=lambda page: page.url)
     with translation.override(language):
-        extra = [
+        shells = [
             reverse("guide:home"),
             reverse("guide:offline"),
             reverse("guide:manifest"),
             reverse("guide:search"),
             reverse("guide:search-index"),
+            reverse("guide:saved-venues"),
         ]
-    return [*extra, *(page.url for page in pages)]
+    others = [page.url for page in pages if not page.is_emergency]
+    return [*emergency_urls(language), *shells, *others]
 
 
 def emergency_urls(language):
@@ -72,6 +75,8 @@ def worker_script():
     languages = content.languages()
     config = {
         "cachePrefix": CACHE_PREFIX,
+        "venuesCache": VENUES_CACHE,
+        "venuesPath": "/venues/",
         "static": static_urls(),
         "pages": {language: page_urls(language) for language in languages},
         "emergency": {language: emergency_urls(language) for language in languages},

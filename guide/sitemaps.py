@@ -1,10 +1,11 @@
-"""/sitemap.xml: every public page in every language."""
+"""/sitemap.xml: every public page in every language, and every published venue."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
 from . import content
+from .models import Venue
 
 
 class PageSitemap(Sitemap):
@@ -16,6 +17,8 @@ class PageSitemap(Sitemap):
             with translation.override(language):
                 items.append((reverse("guide:home"), None))
             items += [(page.url, page.reviewed) for page in content.public_pages(language)]
+        # A venue page lives in its operator's language.
+        items += [(v.get_absolute_url(), v.updated) for v in Venue.objects.filter(published=True)]
         return items
 
     def location(self, item):

@@ -3,7 +3,7 @@
 from django.urls import path
 from pwa import views as pwa_views
 
-from . import views
+from . import venues, views
 
 app_name = "guide"
 urlpatterns = [
@@ -14,6 +14,9 @@ urlpatterns = [
     path("guide/<slug:slug>/", views.content_page, {"section": "guide"}, name="guide-page"),
     path("water/", views.water_index, name="water-index"),
     path("water/<slug:slug>/", views.content_page, {"section": "water"}, name="water-page"),
+    path("venues/", venues.saved_venues, name="saved-venues"),
+    path("venues/<slug:slug>/", venues.venue_page, name="venue"),
+    path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
     path("search/", views.search_page, name="search"),
     path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts

@@ -3,7 +3,7 @@
 // background. Other pages: network with a short timeout, then cache, then the offline page.
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_CACHE = `${CONFIG.cachePrefix}-static-${CONFIG.version}`;
-const VENUES_CACHE = `${CONFIG.cachePrefix}-venues`; // saved by the user; kept across versions
+const VENUES_CACHE = CONFIG.venuesCache; // filled by the page when the user saves a venue
 const NETWORK_TIMEOUT_MS = 3000;
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
 
@@ -95,9 +95,9 @@ async function cacheFirst(event, cacheName) {
   return network.catch(() => offlinePage(event.request));
 }
 
-async function networkFirst(event) {
+async function networkFirst(event, cacheName) {
   const { request } = event;
-  const network = refresh(request, PAGES_CACHE);
+  const network = cacheName ? refresh(request, cacheName) : fetch(request, { cache: "no-cache" });
   event.waitUntil(network.catch(() => {}));
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS));
   try {
@@ -122,5 +122,9 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/admin/") || url.pathname === "/serviceworker.js") return;
   if (url.pathname.startsWith("/static/")) return event.respondWith(cacheFirst(event, STATIC_CACHE));
   if (emergency.has(url.pathname)) return event.respondWith(cacheFirst(event, PAGES_CACHE));
-  if (languageOf(url) || request.mode === "navigate") event.respondWith(networkFirst(event));
+  // Venue pages are kept only when the user saves them, so "Remove" really removes them.
+  const venue = url.pathname.slice(3).startsWith(CONFIG.venuesPath);
+  if (languageOf(url) || request.mode === "navigate") {
+    event.respondWith(networkFirst(event, venue ? null : PAGES_CACHE));
+  }
 });

@@ -56,12 +56,14 @@ class AppServer:
     def start(self, **environment):
         self.environment.update(environment)
         base = Path(settings.BASE_DIR)
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "-v", "0"],
-            cwd=base,
-            env=self.environment,
-            check=True,
-        )
+        for command in (["migrate", "-v", "0"], ["load_demo_venues"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=base,
+                env=self.environment,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         self.process = subprocess.Popen(
             [
                 Path(sys.executable).parent / "gunicorn",

@@ -1,0 +1,61 @@
+"""Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
+
+import segno
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
+
+from . import content
+from .models import Venue
+
+
+def _published_or_404(request, slug):
+    venue = get_object_or_404(Venue, slug=slug)
+    # Only an unpublished venue asks who is looking, so published pages stay cacheable.
+    if not venue.published and not request.user.is_staff:
+        raise Http404("No such venue")
+    return venue
+
+
+def absolute_url(request, path):
+    """Printed posters outlive hosts and proxies: prefer the configured public address."""
+    base = settings.PUBLIC_BASE_URL or f"{request.scheme}://{request.get_host()}"
+    return base.rstrip("/") + path
+
+
+def qr_svg(payload):
+    """The payload as an inline SVG QR code (error correction M: survives a wet noticeboard)."""
+    code = segno.make(payload, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, svgclass="qr", lineclass=None, omitsize=True)
+    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-label" ', 1))
+
+
+@require_safe
+def venue_page(request, slug):
+    venue = _published_or_404(request, slug)
+    return render(request, "guide/venue.html", {"venue": venue})
+
+
+@require_safe
+def poster(request, slug):
+    venue = _published_or_404(request, slug)
+    url = absolute_url(request, venue.get_absolute_url())
+    water = content.get_page(venue.language, "now", "water")
+    return render(
+        request,
+        "guide/poster.html",
+        {
+            "venue": venue,
+            "venue_url": url,
+            "qr": qr_svg(url),
+            "steps": water.steps[:3],
+            "hide_search": True,
+        },
+    )
+
+
+@require_safe
+def saved_venues(request):
+    return render(request, "guide/saved_venues.html", {})

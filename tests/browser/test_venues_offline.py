@@ -1,0 +1,104 @@
+"""A venue saved with its button opens offline and dials its number; a removed one is gone."""
+
+import re
+
+import pytest
+import zxingcpp
+from phone import first_heading, wait_until_ready_offline
+from PIL import Image
+
+VENUE = "/en/venues/harbour-lido/"
+POOL_NUMBER = "112"
+
+
+def save_venue(phone, server, path=VENUE):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + path)
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    return page
+
+
+def test_a_saved_venue_opens_with_the_server_stopped(phone, server):
+    page = save_venue(phone, server)
+    heading = first_heading(page)
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == heading
+    assert page.locator("a.call-big").get_attribute("href") == f"tel:{POOL_NUMBER}"
+
+
+def test_an_unsaved_venue_is_not_kept_by_merely_visiting_it(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "You are offline"
+
+
+def test_emergency_screens_dial_the_last_opened_venues_number(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/venues/ozero-tikhoe/")  # a venue with its own language
+    page.evaluate(
+        """() => localStorage.setItem("cramp-aid-venue",
+           JSON.stringify({url: "/x/", name: "Test lake", number: "+34600000123"}))"""
+    )
+    server.stop()
+    page.goto(f"{server.url}/en/now/water/")
+    call = page.locator("a.call-big")
+    assert call.get_attribute("href") == "tel:+34600000123"
+    assert "+34600000123" in call.inner_text()
+
+
+def test_the_venue_number_replaces_the_default_once_the_venue_is_opened(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    # Harbour Lido's number is the default; check the stored venue is the one just opened.
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('cramp-aid-venue'))")
+    assert stored == {"url": VENUE, "name": "Harbour Lido (demo)", "number": POOL_NUMBER}
+
+
+def test_a_removed_venue_is_gone_from_the_cache(phone, server):
+    page = save_venue(phone, server)
+    page.goto(f"{server.url}/en/venues/")
+    page.get_by_role("link", name="Harbour Lido (demo)").wait_for()
+    page.get_by_role("button", name="Remove: Harbour Lido (demo)").click()
+    page.get_by_role("status").filter(has_text="Removed").wait_for()
+    assert page.get_by_role("link", name="Harbour Lido (demo)").count() == 0
+    cached = page.evaluate(
+        """async (url) => {
+            for (const name of await caches.keys()) {
+                if (await (await caches.open(name)).match(url, {ignoreVary: true})) return name;
+            }
+            return null;
+        }""",
+        VENUE,
+    )
+    assert cached is None
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "You are offline"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_poster_prints_on_one_page(phone, server, paper):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/venues/harbour-lido/poster/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format=paper, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_the_posters_qr_code_scans_to_the_venue_url(phone, server, tmp_path):
+    page = phone.new_page()
+    page.goto(f"{server.url}/es/venues/playa-del-faro/poster/")
+    page.locator("svg.qr").screenshot(path=tmp_path / "qr.png")
+    with Image.open(tmp_path / "qr.png") as image:
+        codes = zxingcpp.read_barcodes(image)
+    assert [code.text for code in codes] == [f"{server.url}/es/venues/playa-del-faro/"]
