@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PORT ?= 8000
+# manifest.json holds interface strings too; no line numbers, so diffs show real changes.
+MAKEMESSAGES_OPTIONS := --no-location --extension html,txt,py,json
 VENV := .venv
 PY := $(VENV)/bin/python
 # The first interpreter that runs and is >= 3.12 (Django 6.1 needs it). pyenv's shims fail
@@ -9,7 +11,7 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages prepare chromium clean python
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium clean python
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
 # (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
@@ -48,6 +50,11 @@ ifeq ($(shell command -v msgfmt),)
 endif
 	@cd guide && ../$(PY) ../manage.py compilemessages -v 0
 endif
+
+# After changing interface strings: refresh every language's catalogue, then translate.
+catalogues: $(VENV)/.app.stamp
+	cd guide && ../$(PY) ../manage.py makemessages $(MAKEMESSAGES_OPTIONS) \
+	  $$(ls locale | sed 's/^/-l /')
 
 prepare: $(VENV)/.app.stamp messages
 	@$(PY) manage.py migrate -v 0

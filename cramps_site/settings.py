@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed by the app itself: the emergency screen must arrive in one round trip.
+    # Django pads gzip output against BREACH, and public pages carry no secrets anyway.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,7 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 # Each name is written in its own language, as the switcher shows it.
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("es", "Español")]
-LOCALE_PATHS = [BASE_DIR / "guide" / "locale"]
+# Catalogues live in guide/locale, found as the app's own (no LOCALE_PATHS needed).
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -3,7 +3,6 @@
 import hashlib
 import json
 from functools import cache
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -58,8 +57,8 @@ def emergency_urls(language):
 def _content_fingerprint():
     """A hash of everything that changes what a page shows, besides the static files."""
     digest = hashlib.sha256()
-    roots = [content.CONTENT_DIR, settings.BASE_DIR / "guide" / "templates"]
-    roots += [Path(path) for path in settings.LOCALE_PATHS]
+    guide = settings.BASE_DIR / "guide"
+    roots = [content.CONTENT_DIR, guide / "templates", guide / "locale"]
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in {".md", ".html", ".svg", ".json", ".mo"}:

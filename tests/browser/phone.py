@@ -1,4 +1,15 @@
-"""What browser tests share: Chromium's launch options, the phone, and waits for the worker."""
+"""What browser tests and the benchmark share: the app server, Chromium, the phone, waits."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,13 +36,87 @@ PHONE = {
 WORKER_READY_TIMEOUT_MS = 15_000
 
 
-def wait_until_ready_offline(page):
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class AppServer:
+    """Cramp Aid under gunicorn on 127.0.0.1, with a database of its own."""
+
+    def __init__(self, tmp_path, **environment):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.environment = {
+            **os.environ,
+            "DJANGO_SECRET_KEY": "browser-tests-only-" + "k" * 40,
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_DATABASE_PATH": str(tmp_path / "browser.sqlite3"),
+            **environment,
+        }
+        self.environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.process = None
+
+    def start(self, **environment):
+        self.environment.update(environment)
+        base = BASE_DIR
+        for command in (["migrate", "-v", "0"], ["load_demo_venues"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=base,
+                env=self.environment,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        self.process = subprocess.Popen(
+            [
+                Path(sys.executable).parent / "gunicorn",
+                "cramps_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=base,
+            env=self.environment,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/en/now/", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def is_stopped(self):
+        try:
+            urllib.request.urlopen(f"{self.url}/en/now/", timeout=1)
+        except OSError:
+            return True
+        return False
+
+
+def wait_until_ready_offline(page, ready_text="works with no connection"):
     """Waits until a worker controls the page and has cached the page's language."""
     page.wait_for_function(
         "() => navigator.serviceWorker.controller !== null", timeout=WORKER_READY_TIMEOUT_MS
     )
     status = page.locator("[data-offline-status]")
-    status.filter(has_text="works with no connection").wait_for(timeout=WORKER_READY_TIMEOUT_MS)
+    status.filter(has_text=ready_text).wait_for(timeout=WORKER_READY_TIMEOUT_MS)
 
 
 def worker_is_ready(page):

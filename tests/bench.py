@@ -1,0 +1,226 @@
+"""`make bench`: prints Cramp Aid's size, speed and Lighthouse figures against DESIGN.md's budgets.
+
+Figures, never timed tests: it serves the app with gunicorn on 127.0.0.1 and measures what
+Debian's Chromium, on a phone, downloads and paints. Set BENCH_LIGHTHOUSE=0 to skip Lighthouse
+(about 15 s a page).
+"""
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
+from phone import (
+    BASE_DIR,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    AppServer,
+    wait_until_ready_offline,
+)
+
+EMERGENCY_BUDGET = 14 * 1024
+PAGE_BUDGET = 30 * 1024
+PACK_BUDGET = 300 * 1024
+FCP_BUDGET_MS = 150
+LIGHTHOUSE_BUDGET = 0.95
+LIGHTHOUSE_VERSION = "12.8.2"
+LANGUAGES = ["en", "ru", "es"]
+FCP_RUNS = 7
+
+
+def get(url, compressed=True):
+    headers = {"Accept-Encoding": "gzip"} if compressed else {}
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request) as response:  # our own server on 127.0.0.1
+        return response.read()
+
+
+def kb(size):
+    return f"{size / 1024:6.1f} KB"
+
+
+def verdict(ok):
+    return "ok  " if ok else "OVER"
+
+
+def page_weights(browser, server, paths):
+    """Compressed bytes of everything a first visit downloads to render each page (no worker)."""
+    results = {}
+    for path in paths:
+        context = browser.new_context(service_workers="block", **PHONE)
+        page = context.new_page()
+        requests = []
+
+        def collect(request, requests=requests):
+            requests.append(request)
+
+        page.on("requestfinished", collect)
+        page.goto(server.url + path, wait_until="load")
+        page.wait_for_timeout(100)
+        sizes, fonts, foreign = {}, 0, []
+        for request in requests:
+            size = request.sizes()
+            sizes[request.url] = size["responseBodySize"] + size["responseHeadersSize"]
+            fonts += request.resource_type == "font"
+            if not request.url.startswith(server.url):
+                foreign.append(request.url)
+        html = page.content()
+        blocking = len(re.findall(r"<link[^>]+rel=\"stylesheet\"", html)) + len(
+            re.findall(r"<script(?![^>]*(type=\"module\"|defer|async))[^>]*src=", html)
+        )
+        results[path] = {
+            "total": sum(sizes.values()),
+            "files": len(sizes),
+            "fonts": fonts,
+            "foreign": foreign,
+            "blocking": blocking,
+        }
+        context.close()
+    return results
+
+
+def offline_first_paint(playwright, server, path):
+    """First contentful paint of an emergency screen opened from the worker with no network."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **PHONE
+        )
+        page = context.new_page()
+        page.goto(f"{server.url}/en/")
+        wait_until_ready_offline(page)
+        context.set_offline(True)
+        paints = []
+        for _ in range(FCP_RUNS):
+            fresh = context.new_page()
+            fresh.goto(server.url + path)
+            paints.append(
+                fresh.evaluate(
+                    """() => new Promise((resolve) => new PerformanceObserver((list, observer) => {
+                        const fcp = list.getEntriesByName("first-contentful-paint")[0];
+                        if (fcp) { observer.disconnect(); resolve(fcp.startTime); }
+                    }).observe({type: "paint", buffered: true}))"""
+                )
+            )
+            fresh.close()
+        context.close()
+    return paints
+
+
+def offline_pack(server, language):
+    worker = get(f"{server.url}/serviceworker.js", compressed=False).decode()
+    config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", worker)[1])
+    urls = config["pages"][language] + config["static"]
+    return sum(len(get(server.url + url)) for url in urls), len(urls)
+
+
+def lighthouse(server, paths):
+    tools = BASE_DIR / ".bench"
+    cli = tools / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "-E",
+             f"lighthouse@{LIGHTHOUSE_VERSION}", "--prefix", str(tools)],
+            check=True,
+        )  # fmt: skip
+    scores = {}
+    for path in paths:
+        with tempfile.TemporaryDirectory() as out:
+            report = Path(out) / "report.json"
+            subprocess.run(
+                ["node", str(cli), server.url + path, "--quiet", "--output=json",
+                 f"--output-path={report}",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                check=True,
+                timeout=180,
+            )  # fmt: skip
+            data = json.loads(report.read_text())
+        scores[path] = {key: cat["score"] for key, cat in data["categories"].items()}
+        scores[path]["failing"] = [
+            audit_id
+            for audit_id, audit in data["audits"].items()
+            if audit.get("score") is not None
+            and audit["score"] < 0.9
+            and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        ]
+    return scores
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    over = []
+    with tempfile.TemporaryDirectory() as data:
+        server = AppServer(Path(data)).start()
+        try:
+            sitemap = get(f"{server.url}/sitemap.xml", compressed=False).decode()
+            paths = [
+                re.sub(r"^https?://[^/]+", "", u) for u in re.findall(r"<loc>(.*?)</loc>", sitemap)
+            ]
+            emergency = [p for p in paths if re.match(r"^/\w\w/now/", p)]
+            others = [p for p in paths if p not in emergency] + ["/en/venues/harbour-lido/poster/"]
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                print("\n== Emergency screens: first visit, compressed, everything to render")
+                print(
+                    "   (budget 14 KB; no render-blocking requests, no web fonts, no third party)"
+                )
+                for path, w in page_weights(browser, server, emergency).items():
+                    ok = w["total"] <= EMERGENCY_BUDGET and not (
+                        w["fonts"] or w["foreign"] or w["blocking"]
+                    )
+                    over += [] if ok else [path]
+                    print(f"{verdict(ok)} {path:32} {kb(w['total'])} in {w['files']} files, "
+                          f"{w['blocking']} render-blocking, {w['fonts']} fonts, "
+                          f"{len(w['foreign'])} third-party")  # fmt: skip
+                print("\n== Guide, water, venue pages: first visit, compressed (budget 30 KB)")
+                weights = page_weights(browser, server, others)
+                for path, w in weights.items():
+                    ok = w["total"] <= PAGE_BUDGET and not w["foreign"]
+                    over += [] if ok else [path]
+                    print(f"{verdict(ok)} {path:40} {kb(w['total'])} in {w['files']} files")
+                largest = max(weights.items(), key=lambda item: item[1]["total"])
+                print(f"     largest: {largest[0]} {kb(largest[1]['total'])}")
+                browser.close()
+                print("\n== Offline open of an emergency screen: first contentful paint")
+                print(
+                    f"   (budget {FCP_BUDGET_MS} ms; {FCP_RUNS} runs, network cut, from the worker)"
+                )
+                for path in ["/en/now/", "/en/now/water/"]:
+                    paints = offline_first_paint(playwright, server, path)
+                    median = statistics.median(paints)
+                    over += [] if median <= FCP_BUDGET_MS else [f"FCP {path}"]
+                    print(f"{verdict(median <= FCP_BUDGET_MS)} {path:32} median {median:5.0f} ms "
+                          f"(min {min(paints):.0f}, max {max(paints):.0f})")  # fmt: skip
+            print("\n== Whole offline pack per language, compressed (budget 300 KB)")
+            for language in LANGUAGES:
+                size, count = offline_pack(server, language)
+                over += [] if size <= PACK_BUDGET else [f"pack {language}"]
+                print(f"{verdict(size <= PACK_BUDGET)} {language}  {kb(size)} in {count} files")
+            if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":
+                print(f"\n== Lighthouse {LIGHTHOUSE_VERSION}, mobile (budget {LIGHTHOUSE_BUDGET})")
+                pages = [p for p in paths if p.startswith("/en/")]
+                pages += ["/ru/", "/ru/now/water/", "/es/", "/es/now/", "/en/offline/"]
+                for path, s in lighthouse(server, pages).items():
+                    categories = {k: v for k, v in s.items() if k != "failing"}
+                    ok = all(v >= LIGHTHOUSE_BUDGET for v in categories.values())
+                    over += [] if ok else [f"lighthouse {path}"]
+                    figures = "  ".join(f"{k} {v:.2f}" for k, v in categories.items())
+                    extra = f"  (below 0.9: {', '.join(s['failing'])})" if s["failing"] else ""
+                    print(f"{verdict(ok)} {path:40} {figures}{extra}")
+        finally:
+            server.stop()
+    print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
