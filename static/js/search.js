@@ -35,7 +35,9 @@ function show(results) {
     link.href = result.url;
     const summary = document.createElement("span");
     summary.textContent = result.summary;
-    link.append(result.title, summary);
+    const title = document.createElement("strong");
+    title.textContent = result.title;
+    link.append(title, summary);
     const item = document.createElement("li");
     item.append(link);
     list.append(item);

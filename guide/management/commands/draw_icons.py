@@ -20,6 +20,7 @@ ICON_SET = [
     ("apple-touch-icon.png", "icon-maskable.svg", 180),
 ]
 SOURCE_KEY = "Source-SHA256"
+# The flags Debian's Chromium needs on these machines (the browser tests use them too).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
