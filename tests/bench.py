@@ -121,6 +121,7 @@ def offline_pack(server, language):
 
 
 def lighthouse(server, paths):
+    """Yields (path, category scores, audits below 0.9) for each page, as each run ends."""
     tools = BASE_DIR / ".bench"
     cli = tools / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
@@ -129,29 +130,35 @@ def lighthouse(server, paths):
              f"lighthouse@{LIGHTHOUSE_VERSION}", "--prefix", str(tools)],
             check=True,
         )  # fmt: skip
-    scores = {}
     for path in paths:
-        with tempfile.TemporaryDirectory() as out:
-            report = Path(out) / "report.json"
-            subprocess.run(
-                ["node", str(cli), server.url + path, "--quiet", "--output=json",
-                 f"--output-path={report}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
-                check=True,
-                timeout=180,
-            )  # fmt: skip
-            data = json.loads(report.read_text())
-        scores[path] = {key: cat["score"] for key, cat in data["categories"].items()}
-        scores[path]["failing"] = [
+        data = None
+        for _attempt in range(3):  # Lighthouse sometimes loses a trace (NO_NAVSTART): retry
+            with tempfile.TemporaryDirectory() as out:
+                report = Path(out) / "report.json"
+                run = subprocess.run(
+                    ["node", str(cli), server.url + path, "--quiet", "--output=json",
+                     f"--output-path={report}",
+                     "--only-categories=performance,accessibility,best-practices,seo",
+                     "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    check=False,
+                    timeout=180,
+                )  # fmt: skip
+                if run.returncode == 0:
+                    data = json.loads(report.read_text())
+                    break
+        if data is None:
+            yield path, {}, ["lighthouse failed three times"]
+            continue
+        scores = {key: category["score"] for key, category in data["categories"].items()}
+        failing = [
             audit_id
             for audit_id, audit in data["audits"].items()
             if audit.get("score") is not None
             and audit["score"] < 0.9
             and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
         ]
-    return scores
+        yield path, scores, failing
 
 
 def main():
@@ -209,13 +216,12 @@ def main():
                 print(f"\n== Lighthouse {LIGHTHOUSE_VERSION}, mobile (budget {LIGHTHOUSE_BUDGET})")
                 pages = [p for p in paths if p.startswith("/en/")]
                 pages += ["/ru/", "/ru/now/water/", "/es/", "/es/now/", "/en/offline/"]
-                for path, s in lighthouse(server, pages).items():
-                    categories = {k: v for k, v in s.items() if k != "failing"}
-                    ok = all(v >= LIGHTHOUSE_BUDGET for v in categories.values())
+                for path, scores, failing in lighthouse(server, pages):
+                    ok = bool(scores) and all(v >= LIGHTHOUSE_BUDGET for v in scores.values())
                     over += [] if ok else [f"lighthouse {path}"]
-                    figures = "  ".join(f"{k} {v:.2f}" for k, v in categories.items())
-                    extra = f"  (below 0.9: {', '.join(s['failing'])})" if s["failing"] else ""
-                    print(f"{verdict(ok)} {path:40} {figures}{extra}")
+                    figures = "  ".join(f"{k} {v:.2f}" for k, v in scores.items())
+                    extra = f"  (below 0.9: {', '.join(failing)})" if failing else ""
+                    print(f"{verdict(ok)} {path:40} {figures}{extra}", flush=True)
         finally:
             server.stop()
     print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")

@@ -1,6 +1,7 @@
 // Registers the service worker, offers "new version ready", the install button, and says when
 // the app is ready offline. Every part is optional: the pages work without any of it.
-const script = document.currentScript || document.querySelector("script[data-worker]");
+// A module script has no document.currentScript: find our tag by its data attribute.
+const script = document.querySelector("script[data-worker]");
 const workerUrl = script.dataset.worker;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");

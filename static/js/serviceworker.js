@@ -76,7 +76,9 @@ async function fromCache(request) {
 async function refresh(request, cacheName) {
   // Static files are content-hashed; pages are revalidated so the cache keeps up.
   const response = await fetch(request, cacheName === STATIC_CACHE ? {} : { cache: "no-cache" });
-  if (cacheable(response)) await (await caches.open(cacheName)).put(request, response.clone());
+  // One entry per page, not per query: the cached search page answers any query offline.
+  const keep = cacheable(response) && !new URL(request.url).search;
+  if (keep) await (await caches.open(cacheName)).put(request, response.clone());
   return response;
 }
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))  # for the benchmark, which runs from tests/
-# One list of the flags Debian's Chromium needs here, re-exported for the tests.
-from guide.management.commands.draw_icons import CHROMIUM_ARGS as CHROMIUM_ARGS  # noqa: E402
+from guide import chromium  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium.EXECUTABLE
+CHROMIUM_ARGS = chromium.ARGS
+
 # A mid-range Android phone (Playwright's "Pixel 7" descriptor, spelled out).
 PHONE = {
     "viewport": {"width": 412, "height": 839},

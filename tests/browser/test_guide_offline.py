@@ -42,6 +42,13 @@ def test_search_works_with_the_server_stopped(phone, server):
     page = phone.new_page()
     page.goto(f"{server.url}/en/")
     wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/search/?q=calf")  # online: answered by the server
+    page.get_by_role("link", name="Evening stretches").wait_for()
+    cached = page.evaluate(
+        """async () => (await Promise.all((await caches.keys()).map(
+            async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat()"""
+    )
+    assert not [url for url in cached if "?" in url], "one cached search page, not one per query"
     server.stop()
     page.goto(f"{server.url}/en/guide/night-cramps/")
     footer_search = page.locator("footer form[role=search]")

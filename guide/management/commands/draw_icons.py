@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.test import Client
 from PIL import Image, PngImagePlugin
 
+from guide import chromium
+
 ICONS = settings.BASE_DIR / "static" / "icons"
 SCREENSHOTS = settings.BASE_DIR / "static" / "screenshots"
 # (PNG, its SVG source, size in pixels)
@@ -20,16 +22,6 @@ ICON_SET = [
     ("apple-touch-icon.png", "icon-maskable.svg", 180),
 ]
 SOURCE_KEY = "Source-SHA256"
-# The flags Debian's Chromium needs on these machines (the browser tests use them too).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def source_hash(svg_name):
@@ -58,7 +50,7 @@ class Command(BaseCommand):
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                executable_path=chromium.EXECUTABLE, args=chromium.ARGS
             )
             for png, svg, size in ICON_SET:
                 page = browser.new_page(viewport={"width": size, "height": size})
