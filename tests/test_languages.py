@@ -64,10 +64,11 @@ def test_the_catalogues_hold_every_string_the_code_uses(tmp_path):
 
 
 def msgids(po):
+    """Every msgid of a catalogue, its wrapped continuation lines joined."""
     import re
 
-    text = po.read_text()
-    return set(re.findall(r'^msgid "(.+)"$', text, re.MULTILINE))
+    entries = re.findall(r'^msgid ((?:".*"\n)+)', po.read_text(), re.MULTILINE)
+    return {"".join(re.findall(r'"(.*)"', entry)) for entry in entries} - {""}
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,13 @@ def test_compiled_catalogues_match_their_sources(tmp_path):
             ["msgfmt", "-o", fresh, compiled.with_suffix(".po")], check=True, capture_output=True
         )
         assert filecmp.cmp(compiled, fresh, shallow=False), "run `make messages`"
+
+
+@pytest.mark.parametrize(
+    ("language", "products"),
+    [("ru", ["Регидрон", "Гидровит"]), ("es", ["Sueroral", "Vida Suero Oral"])],
+)
+def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, products):
+    body = content.get_page(language, "guide", "oral-rehydration").body_markdown
+    for product in products:
+        assert product in body

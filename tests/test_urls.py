@@ -85,3 +85,14 @@ def test_a_request_for_an_unknown_host_gets_the_apps_400_page(client):
 def test_pages_refuse_methods_they_do_not_take(client, path):
     response = client.post(path, data="x" * 2_000_000, content_type="text/plain")
     assert response.status_code == 405
+
+
+def test_every_content_page_shows_its_sources_and_review_dates(client):
+    for page in content.all_pages().values():
+        if page.slug == content.RED_FLAGS_SLUG:
+            continue
+        body = client.get(page.url).content.decode()
+        for source in page.sources:
+            assert f'href="{source.url}"' in body, (page.url, source.url)
+        assert f'datetime="{page.reviewed.isoformat()}"' in body, page.url
+        assert f'datetime="{page.next_review.isoformat()}"' in body, page.url
