@@ -114,6 +114,16 @@ def wait_until_ready_offline(page, ready_text="works with no connection"):
     status.filter(has_text=ready_text).wait_for(timeout=WORKER_READY_TIMEOUT_MS)
 
 
+def take_the_new_version(page):
+    """Checks for a new worker, then does what a user does: "Reload" on the prompt."""
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
+    prompt = page.locator("[data-update-prompt]")
+    prompt.wait_for(state="visible")
+    with page.expect_navigation():
+        prompt.get_by_role("button").click()
+    wait_until_ready_offline(page)
+
+
 def worker_is_ready(page):
     """navigator.serviceWorker.ready can wait forever: race it against a timeout."""
     return page.evaluate(

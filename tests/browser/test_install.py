@@ -1,6 +1,6 @@
 """Chromium finds Cramp Aid installable, and a new version is offered with "Reload"."""
 
-from phone import wait_until_ready_offline
+from phone import take_the_new_version, wait_until_ready_offline
 
 
 def installability_errors(phone, page):
@@ -28,12 +28,7 @@ def test_a_new_version_is_offered_and_taken_on_reload(phone, server):
     # A new emergency number changes the content, so the server now has a new worker version.
     server.stop()
     server.start(CRAMP_AID_EMERGENCY_NUMBER="999")
-    page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    prompt = page.locator("[data-update-prompt]")
-    prompt.wait_for(state="visible")
-    with page.expect_navigation():
-        prompt.get_by_role("button").click()
-    wait_until_ready_offline(page)
+    take_the_new_version(page)
     assert page.locator("a.call-big").get_attribute("href") == "tel:999"
     # The previous version's caches are gone (only the user's saved venues outlive versions).
     current = page.evaluate("() => caches.keys()")

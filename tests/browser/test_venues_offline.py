@@ -4,7 +4,7 @@ import re
 
 import pytest
 import zxingcpp
-from phone import first_heading, wait_until_ready_offline
+from phone import first_heading, take_the_new_version, wait_until_ready_offline
 from PIL import Image
 
 VENUE = "/en/venues/harbour-lido/"
@@ -68,12 +68,7 @@ def test_a_saved_venue_survives_an_update_of_the_app(phone, server):
     server.stop()
     server.start(CRAMP_AID_EMERGENCY_NUMBER="911")  # new content: a new worker version
     page.goto(f"{server.url}/en/now/")
-    page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    prompt = page.locator("[data-update-prompt]")
-    prompt.wait_for(state="visible")
-    with page.expect_navigation():
-        prompt.get_by_role("button").click()
-    wait_until_ready_offline(page)
+    take_the_new_version(page)
     server.stop()
     page.goto(server.url + VENUE)
     assert first_heading(page) == "Harbour Lido (demo)"
