@@ -22,7 +22,7 @@ def home(request):
         request,
         "guide/home.html",
         {
-            "emergencies": [content.get_page(language, "now", s) for s in content.EMERGENCY_SLUGS],
+            "emergencies": content.emergency_pages(language),
             "guide_pages": content.section_pages(language, "guide"),
             "water_index": content.get_page(language, "water", content.WATER_INDEX_SLUG),
         },
@@ -37,7 +37,7 @@ def emergency(request, slug):
         "guide/emergency.html",
         {
             "page": _page_or_404("now", slug),
-            "emergencies": [content.get_page(language, "now", s) for s in content.EMERGENCY_SLUGS],
+            "emergencies": content.emergency_pages(language),
             "red_flags": content.red_flags(language),
         },
     )

@@ -92,7 +92,9 @@ def test_every_content_page_shows_its_sources_and_review_dates(client):
         if page.slug == content.RED_FLAGS_SLUG:
             continue
         body = client.get(page.url).content.decode()
-        for source in page.sources:
+        shown = [*page.sources, *(content.red_flags("en").sources if page.is_emergency else [])]
+        for source in page.listed_sources:
             assert f'href="{source.url}"' in body, (page.url, source.url)
+        assert {s.url for s in shown} <= {s.url for s in page.listed_sources}
         assert f'datetime="{page.reviewed.isoformat()}"' in body, page.url
         assert f'datetime="{page.next_review.isoformat()}"' in body, page.url

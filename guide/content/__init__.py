@@ -86,6 +86,14 @@ class Page:
     def body_html(self):
         return render_body(self)
 
+    @property
+    def listed_sources(self):
+        """The page's sources, and the red flags' too where the page shows them."""
+        sources = list(self.sources)
+        if self.is_emergency or self.show_red_flags:
+            sources += [s for s in red_flags(self.language).sources if s not in sources]
+        return sources
+
 
 URL_NAMES = {
     ("now", "land"): "guide:now-land",
@@ -171,6 +179,11 @@ def section_pages(language, section):
         if lang == language and sect == section and slug not in (WATER_INDEX_SLUG, RED_FLAGS_SLUG)
     ]
     return sorted(pages, key=lambda page: (page.order, page.slug))
+
+
+def emergency_pages(language):
+    """The emergency screens, in the order the home page and the tabs show them."""
+    return [get_page(language, "now", slug) for slug in EMERGENCY_SLUGS]
 
 
 def red_flags(language):
