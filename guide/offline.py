@@ -50,6 +50,12 @@ def page_urls(language):
     return [*emergency_urls(language), *shells, *others]
 
 
+def venues_path():
+    """The venues' path after the language prefix ("/venues/"), from the URL registry."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("guide:saved-venues").removeprefix(f"/{settings.LANGUAGE_CODE}")
+
+
 def emergency_urls(language):
     return [content.page_url("now", slug, language) for slug in content.EMERGENCY_SLUGS]
 
@@ -75,7 +81,7 @@ def worker_script():
     config = {
         "cachePrefix": CACHE_PREFIX,
         "venuesCache": VENUES_CACHE,
-        "venuesPath": "/venues/",
+        "venuesPath": venues_path(),
         "static": static_urls(),
         "pages": {language: page_urls(language) for language in languages},
         "emergency": {language: emergency_urls(language) for language in languages},

@@ -125,8 +125,9 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/static/")) return event.respondWith(cacheFirst(event, STATIC_CACHE));
   if (emergency.has(url.pathname)) return event.respondWith(cacheFirst(event, PAGES_CACHE));
   // Venue pages are kept only when the user saves them, so "Remove" really removes them.
-  const venue = url.pathname.slice(3).startsWith(CONFIG.venuesPath);
-  if (languageOf(url) || request.mode === "navigate") {
+  const language = languageOf(url);
+  const venue = Boolean(language) && url.pathname.startsWith(`/${language}${CONFIG.venuesPath}`);
+  if (language || request.mode === "navigate") {
     event.respondWith(networkFirst(event, venue ? null : PAGES_CACHE));
   }
 });

@@ -43,9 +43,10 @@ function venuePage(section) {
 }
 
 async function forget(url, cacheName) {
-  // Every app cache, in case an older version of the app kept the page too.
+  // Every cache of the app ("cramp-aid-…"), in case an older version kept the page too.
+  const appPrefix = cacheName.slice(0, cacheName.lastIndexOf("-") + 1);
   for (const name of await caches.keys()) {
-    if (name === cacheName || name.startsWith(cacheName.replace(/-venues$/, "-"))) {
+    if (name.startsWith(appPrefix)) {
       await (await caches.open(name)).delete(url, { ignoreVary: true, ignoreSearch: true });
     }
   }
