@@ -18,7 +18,11 @@ def normalise(text):
 
 
 def plain_text(page):
-    parts = [page.summary, *(f"{step.title}. {step.text}" for step in page.steps), *page.flags]
+    parts = [
+        page.summary,
+        *(f"{step.title}. {step.text}" for step in page.steps),
+        *(flag.text for flag in page.flags),
+    ]
     parts.append(unescape(TAGS.sub(" ", str(page.body_html))))
     return SPACES.sub(" ", " ".join(parts)).strip()
 

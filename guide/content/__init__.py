@@ -36,6 +36,8 @@ class Source:
     org: str
     title: str
     url: str
+    # The day someone saw this address answer with this document (README.md beside this).
+    checked: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,20 @@ class Step:
     text: str
     hold_seconds: int | None = None
     illustration: str | None = None
+    # Starts a new group of steps under this heading ("Once they are out of the water").
+    heading: str = ""
+    # A beat to keep time by (chest compressions: 100 to 120 a minute).
+    beats_per_minute: int | None = None
+
+
+# "Call the number now" or "get urgent care today": the NHS's two levels of urgency.
+FLAG_LEVELS = ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class Flag:
+    level: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -60,9 +76,13 @@ class Page:
     sources: tuple[Source, ...]
     body_markdown: str
     steps: tuple[Step, ...] = ()
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
     show_red_flags: bool = False
     label: str = ""
+    # One line shown before the steps or the body (the red flags' "Swollen, hot leg?").
+    lead: str = ""
+    # A plain remark shown under the summary ("learn this before you swim").
+    notice: str = ""
 
     @property
     def short_title(self):
@@ -85,6 +105,27 @@ class Page:
     @property
     def body_html(self):
         return render_body(self)
+
+    @property
+    def step_groups(self):
+        """The steps as (heading, steps) groups; the first group's heading may be empty."""
+        groups = []
+        for step in self.steps:
+            if step.heading or not groups:
+                groups.append((step.heading, []))
+            groups[-1][1].append(step)
+        return groups
+
+    def flags_at(self, level):
+        return [flag for flag in self.flags if flag.level == level]
+
+    @property
+    def emergency_flags(self):
+        return self.flags_at("emergency")
+
+    @property
+    def urgent_flags(self):
+        return self.flags_at("urgent")
 
     @property
     def listed_sources(self):
@@ -139,9 +180,11 @@ def parse(path, section, language):
             next_review=header.pop("next_review"),
             sources=tuple(Source(**source) for source in header.pop("sources", [])),
             steps=tuple(Step(**step) for step in header.pop("steps", [])),
-            flags=tuple(flag["text"] for flag in header.pop("flags", [])),
+            flags=tuple(Flag(**flag) for flag in header.pop("flags", [])),
             show_red_flags=header.pop("show_red_flags", False),
             label=header.pop("label", ""),
+            lead=header.pop("lead", ""),
+            notice=header.pop("notice", ""),
             body_markdown=match[2],
         )
     except (KeyError, TypeError) as error:
@@ -151,6 +194,9 @@ def parse(path, section, language):
     for name in ("reviewed", "next_review"):
         if not isinstance(getattr(page, name), datetime.date):
             raise ContentError(f"{path}: {name} must be a date like 2026-11-26")
+    for flag in page.flags:
+        if flag.level not in FLAG_LEVELS:
+            raise ContentError(f"{path}: a flag's level must be one of {FLAG_LEVELS}: {flag}")
     return page
 
 
@@ -268,6 +314,10 @@ def problems(today=None):
             original = pages[settings.LANGUAGE_CODE, section, slug]
             if [s.url for s in page.sources] != [s.url for s in original.sources]:
                 found.append(f"{language}: {section}/{slug} cites other sources than the original")
+            if [s.heading != "" for s in page.steps] != [s.heading != "" for s in original.steps]:
+                found.append(f"{language}: {section}/{slug} groups its steps unlike the original")
+            if [f.level for f in page.flags] != [f.level for f in original.flags]:
+                found.append(f"{language}: {section}/{slug} ranks its flags unlike the original")
             if len(page.steps) != len(original.steps) or len(page.flags) != len(original.flags):
                 found.append(
                     f"{language}: {section}/{slug} has other steps or flags than the original"
