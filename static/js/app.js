@@ -84,24 +84,6 @@ function rememberLanguageChoice() {
   });
 }
 
-function dialTheLastVenue() {
-  // While a venue is the last one opened, call buttons dial its number (see venue.js).
-  let venue = null;
-  try {
-    venue = JSON.parse(localStorage.getItem("cramp-aid-venue"));
-  } catch {
-    return;
-  }
-  if (!venue?.number || !/^\+?\d{2,15}$/.test(venue.number)) return;
-  for (const link of document.querySelectorAll("a[data-call]")) {
-    const usual = link.getAttribute("href").slice(4);
-    link.href = `tel:${venue.number}`;
-    link.textContent = link.textContent.replace(usual, venue.number);
-    link.title = venue.name;
-  }
-}
-
-dialTheLastVenue();
 rememberLanguageChoice();
 offerInstall();
 registerWorker().catch(() => say(""));
