@@ -1,9 +1,9 @@
-"""System checks: a deployment without its own secret key, and content unfit to publish."""
+"""System checks: a missing secret key, an unusable numbers table, content unfit to publish."""
 
 from django.conf import settings
 from django.core import checks
 
-from . import content
+from . import content, emergency
 
 
 @checks.register(checks.Tags.security, deploy=True)
@@ -23,3 +23,13 @@ def secret_key_from_environment(app_configs, **kwargs):
 @checks.register()
 def content_is_publishable(app_configs, **kwargs):
     return [checks.Warning(problem, id="guide.W002") for problem in content.problems()]
+
+
+@checks.register()
+def numbers_table_is_usable(app_configs, **kwargs):
+    # A wrong number must stop the app at start, never reach a call button.
+    try:
+        emergency.load()
+    except emergency.NumbersError as error:
+        return [checks.Error(str(error), id="guide.E001")]
+    return []

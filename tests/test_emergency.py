@@ -1,0 +1,142 @@
+"""The emergency-numbers table: what it holds, and the bad data it refuses when it is read."""
+
+import datetime
+import re
+import tomllib
+
+import pytest
+
+from guide import emergency
+
+TODAY = datetime.date(2026, 11, 26)
+GOOD_ROW = """
+[[countries]]
+code = "CL"
+name = { en = "Chile", ru = "Чили", es = "Chile" }
+ambulance = "131"
+also_112 = "unclear"
+water = "137"
+confidence = "high"
+sources = ["https://example.org/chile"]
+checked = 2026-11-26
+"""
+
+
+def load_text(tmp_path, text):
+    path = tmp_path / "numbers.toml"
+    path.write_text(text, encoding="utf-8")
+    return emergency.load(path, today=TODAY)
+
+
+def test_the_published_table_loads_and_covers_the_apps_countries():
+    countries = emergency.countries()
+    # Every country where English, Russian or Spanish is official that the research could
+    # source, the EU, and the main holiday destinations.
+    english = {"GB", "IE", "US", "CA", "AU", "NZ", "IN", "ZA", "MT", "SG", "JM", "KE", "NG"}
+    russian_or_spanish = {"RU", "BY", "KZ", "KG", "ES", "MX", "AR", "CL", "CO", "PE", "VE", "CU"}
+    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT"}
+    eu |= {"LV", "LT", "LU", "NL", "PL", "PT", "RO", "SK", "SI", "SE"}
+    holidays = {"TR", "EG", "TH", "AE", "MA", "ID", "MV", "VN", "TN", "HR", "ME", "LK"}
+    missing = (english | russian_or_spanish | eu | holidays) - set(countries)
+    assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("code", "ambulance"),
+    [("GB", "999"), ("US", "911"), ("MX", "911"), ("CL", "131"), ("CO", "123"), ("RU", "103")],
+)
+def test_the_numbers_the_reviews_named_are_the_tables(code, ambulance):
+    assert emergency.get(code).ambulance == ambulance
+
+
+def test_every_row_cites_a_source_it_was_checked_against():
+    for country in emergency.countries().values():
+        assert country.sources
+        assert all(url.startswith(("https://", "http://")) for url in country.sources)
+        assert country.checked <= datetime.date.today()
+
+
+def test_the_file_holds_each_country_once_in_code_order():
+    data = tomllib.loads(emergency.NUMBERS_FILE.read_text(encoding="utf-8"))
+    codes = [row["code"] for row in data["countries"]]
+    assert codes == sorted(set(codes))
+
+
+def test_a_good_row_loads(tmp_path):
+    chile = load_text(tmp_path, GOOD_ROW)["CL"]
+    assert (chile.ambulance, chile.water, chile.name("ru")) == ("131", "137", "Чили")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('ambulance = "131"', 'ambulance = "13I"', "`ambulance` must be digits only"),
+        ('ambulance = "131"', 'ambulance = "+56 131"', "`ambulance` must be digits only"),
+        ('water = "137"', 'water = "one-three-seven"', "`water` must be digits only"),
+        ('sources = ["https://example.org/chile"]', "sources = []", "lists no `sources`"),
+        ('sources = ["https://example.org/chile"]', 'sources = ["chile.gov"]', "full web address"),
+        (', es = "Chile" }', " }", "`name` needs exactly these languages"),
+        ('ru = "Чили"', 'ru = ""', "`name` is empty in 'ru'"),
+        ('code = "CL"', 'code = "chile"', "`code` must be two capital letters"),
+        ('also_112 = "unclear"', 'also_112 = "maybe"', "`also_112` must be one of"),
+        ("checked = 2026-11-26", "checked = 2027-01-01", "is in the future"),
+        ("checked = 2026-11-26", 'checked = "yesterday"', "`checked` must be a date"),
+        ('water = "137"', 'urgent = "111"', "needs an `urgent_name`"),
+        ('water = "137"', 'fax = "137"', "unknown fields ['fax']"),
+    ],
+)
+def test_bad_data_is_refused_naming_the_file_row_and_country(tmp_path, old, new, message):
+    assert old in GOOD_ROW
+    second = GOOD_ROW.replace(old, new, 1).replace('code = "CL"', 'code = "AR"')
+    with pytest.raises(emergency.NumbersError) as error:
+        load_text(tmp_path, GOOD_ROW + second)
+    assert message in str(error.value)
+    assert "numbers.toml, row 2" in str(error.value)
+
+
+def test_a_duplicate_country_is_refused(tmp_path):
+    with pytest.raises(emergency.NumbersError, match=r"row 2: CL is listed twice"):
+        load_text(tmp_path, GOOD_ROW + GOOD_ROW)
+
+
+@pytest.mark.parametrize(
+    ("zone", "code"),
+    [
+        ("Europe/London", "GB"),
+        ("America/Santiago", "CL"),
+        ("Pacific/Easter", "CL"),
+        ("America/New_York", "US"),
+        ("Europe/Moscow", "RU"),
+        ("Asia/Calcutta", "IN"),  # the older name Chromium may report
+        ("Europe/Kiev", "UA"),
+        ("America/Buenos_Aires", "AR"),
+    ],
+)
+def test_time_zones_lead_to_their_country(zone, code):
+    assert emergency.time_zones()[zone] == code
+
+
+def test_an_old_zone_name_that_now_serves_several_countries_suggests_none():
+    # Africa/Asmera (Eritrea) now links to Nairobi's zone, shared by ten countries.
+    zones = emergency.time_zones()
+    assert "Africa/Asmera" not in zones
+    assert zones["Africa/Nairobi"] == "KE"
+    assert "UTC" not in zones
+
+
+def test_the_worker_gets_every_country_with_its_names_and_numbers():
+    table = emergency.for_worker()
+    assert set(table) == set(emergency.countries())
+    assert table["GB"]["urgent"] == "111"
+    assert table["CL"]["water"] == "137"
+    for entry in table.values():
+        assert set(entry["names"]) == {"en", "ru", "es"}
+        assert re.fullmatch(r"\d{2,15}", entry["ambulance"])
+
+
+def test_countries_are_listed_in_each_languages_alphabetical_order():
+    names = [row["name"] for row in emergency.listing("es")]
+    assert names.index("Alemania") < names.index("Austria") < names.index("Chile")
+    assert names.index("Ecuador") < names.index("España") < names.index("Estados Unidos")
+    ru = [row["name"] for row in emergency.listing("ru")]
+    assert ru == sorted(ru, key=emergency.sort_key)
