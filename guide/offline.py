@@ -12,7 +12,7 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import content, emergency
 
 WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
 # Static files every page may use offline. Icons for the home screen and the admin's files
@@ -45,6 +45,7 @@ def page_urls(language):
             reverse("guide:search"),
             reverse("guide:search-index"),
             reverse("guide:saved-venues"),
+            reverse("guide:country"),
         ]
     others = [page.url for page in pages if not page.is_emergency]
     return [*emergency_urls(language), *shells, *others]
@@ -86,6 +87,10 @@ def worker_script():
         "pages": {language: page_urls(language) for language in languages},
         "emergency": {language: emergency_urls(language) for language in languages},
         "defaultLanguage": settings.LANGUAGE_CODE,
+        # The numbers table and each time zone's country: the device suggests its country
+        # offline, and a chosen country's number is refreshed when the table changes.
+        "countries": emergency.for_worker(),
+        "zones": emergency.time_zones(),
     }
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     version = hashlib.sha256(

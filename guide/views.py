@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from . import content, search
+from . import emergency as numbers
 
 
 def _page_or_404(section, slug):
@@ -82,3 +83,8 @@ def search_page(request):
 def search_index(request):
     index = search.index(get_language())
     return JsonResponse(index, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def country_page(request):
+    return render(request, "guide/country.html", {"countries": numbers.listing(get_language())})

@@ -116,6 +116,10 @@ class Page:
             groups[-1][1].append(step)
         return groups
 
+    @property
+    def has_beat(self):
+        return any(step.beats_per_minute for step in self.steps)
+
     def flags_at(self, level):
         return [flag for flag in self.flags if flag.level == level]
 

@@ -55,9 +55,28 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The phone's country from the numbers table: its time zone's country (a zone outside the
+// table suggests nothing), else the first language region the table knows (es-CL → CL).
+function countryEntry(code) {
+  return code && Object.hasOwn(CONFIG.countries, code) ? { code, ...CONFIG.countries[code] } : null;
+}
+
+function suggestCountry({ languages = [], timeZone = "" }) {
+  if (Object.hasOwn(CONFIG.zones, timeZone)) return countryEntry(CONFIG.zones[timeZone]);
+  for (const tag of languages) {
+    const region = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})(?:-|$)/i.exec(tag)?.[1];
+    if (countryEntry(region?.toUpperCase())) return countryEntry(region.toUpperCase());
+  }
+  return null;
+}
+
 self.addEventListener("message", (event) => {
   const { type, language } = event.data || {};
   if (type === "skip-waiting") self.skipWaiting();
+  if (type === "country") {
+    const suggested = suggestCountry(event.data);
+    event.ports[0]?.postMessage({ country: countryEntry(event.data.code) || suggested, suggested });
+  }
   if (type === "keep-language" && language in CONFIG.pages) {
     const reply = (ok) => event.ports[0]?.postMessage({ ok });
     event.waitUntil(cacheLanguage(language).then(() => reply(true), () => reply(false)));

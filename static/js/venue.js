@@ -17,8 +17,10 @@ function remember(list) {
 }
 
 function venuePage(section) {
-  const { url, name, number, cache } = section.dataset;
-  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number }));
+  const { url, name, number, cache, hours } = section.dataset;
+  // While the user is there: the call buttons dial this number for 12 hours (see calling.js).
+  const until = Date.now() + Number(hours) * 3600 * 1000;
+  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, until }));
   if (!("caches" in window)) return;
   const button = section.querySelector("[data-save]");
   const progress = section.querySelector("[data-progress]");
@@ -85,7 +87,8 @@ async function savedVenuesPage(box) {
 
 function showCurrentVenue() {
   const section = document.querySelector("[data-current-venue]");
-  const last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
+  let last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
+  if (!(last?.until > Date.now())) last = null; // lapsed after 12 hours
   if (!section) return;
   section.hidden = !last;
   if (!last) return;
@@ -96,6 +99,7 @@ function showCurrentVenue() {
   section.querySelector("[data-forget]").onclick = () => {
     localStorage.removeItem(LAST_VENUE_KEY);
     section.hidden = true;
+    document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
   };
 }
 

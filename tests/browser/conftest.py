@@ -35,18 +35,44 @@ def playwright():
         yield running
 
 
-@pytest.fixture
-def phone(playwright, tmp_path):
-    """A persistent Chromium profile on a phone: service workers, installability, caches."""
+def open_phone(playwright, profile, locale, timezone_id):
     context = playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
+        str(profile),
         executable_path=CHROMIUM,
         args=CHROMIUM_ARGS,
         headless=True,
-        locale="en-GB",
+        locale=locale,
+        timezone_id=timezone_id,
         service_workers="allow",
         **PHONE,
     )
     context.set_default_timeout(15_000)
+    return context
+
+
+@pytest.fixture
+def phone(playwright, tmp_path):
+    """A persistent Chromium profile on a phone: service workers, installability, caches.
+
+    Its language has no region and its clock is on UTC, so it suggests no country: the call
+    buttons dial the server's default, as on a phone whose country the app cannot tell.
+    """
+    context = open_phone(playwright, tmp_path / "profile", "en", "UTC")
     yield context
     context.close()
+
+
+@pytest.fixture
+def phone_in(playwright, tmp_path):
+    """phone_in(locale, time zone): a phone set up in a country ("es-CL", "America/Santiago")."""
+    contexts = []
+
+    def make(locale, timezone_id):
+        contexts.append(
+            open_phone(playwright, tmp_path / f"profile-{len(contexts)}", locale, timezone_id)
+        )
+        return contexts[-1]
+
+    yield make
+    for context in contexts:
+        context.close()

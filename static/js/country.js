@@ -1,0 +1,105 @@
+// The country page: find a country by its name in any language, choose it for the call
+// buttons (kept on this phone only), and see what the phone suggests. Without this script the
+// page is a plain list of numbers to tap.
+const COUNTRY_KEY = "cramp-aid-country";
+const language = document.documentElement.lang;
+const rows = [...document.querySelectorAll("[data-country]")];
+const now = document.querySelector("[data-country-now]");
+const status = document.querySelector("[data-country-status]");
+
+function read(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+function fill(template, values) {
+  return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
+}
+
+function normalise(text) {
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+function entryOf(row) {
+  const names = JSON.parse(row.dataset.names);
+  const urgentNames = JSON.parse(row.dataset.urgentNames || "{}");
+  const { country: code, ambulance, water = "", urgent = "" } = row.dataset;
+  return { code, names, ambulance, water, urgent, urgentNames };
+}
+
+function nameOf(entry) {
+  return entry?.names?.[language] || entry?.names?.en || "";
+}
+
+function choose(entry) {
+  try {
+    localStorage.setItem(COUNTRY_KEY, JSON.stringify({ ...entry, confirmed: true }));
+  } catch {
+    return; // storage refused: the list still dials each number directly
+  }
+  status.textContent = fill(status.dataset.savedText, {
+    number: entry.ambulance,
+    country: nameOf(entry),
+  });
+  document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
+  show();
+}
+
+function show() {
+  const stored = read(COUNTRY_KEY);
+  const suggested = read(`${COUNTRY_KEY}-suggested`);
+  for (const row of rows) row.toggleAttribute("data-chosen", stored?.code === row.dataset.country);
+  now.hidden = !stored && !suggested;
+  const text = now.querySelector("[data-country-now-text]");
+  const suggestion = now.querySelector("[data-country-suggestion-text]");
+  const confirm = now.querySelector("[data-country-confirm]");
+  text.textContent = stored?.confirmed
+    ? fill(now.dataset.chosenText, { number: stored.ambulance, country: nameOf(stored) })
+    : "";
+  const offer = suggested && suggested.code !== (stored?.confirmed ? stored.code : null);
+  suggestion.textContent = offer
+    ? fill(stored?.confirmed ? now.dataset.otherText : now.dataset.suggestedText, {
+        country: nameOf(suggested),
+        number: suggested.ambulance,
+      })
+    : "";
+  confirm.hidden = !offer;
+  if (offer) {
+    confirm.textContent = fill(now.dataset.confirmText, { country: nameOf(suggested) });
+    confirm.onclick = () => choose(suggested);
+  }
+}
+
+function filter(box) {
+  const input = box.querySelector("input");
+  const count = box.querySelector("[data-count-text]");
+  input.addEventListener("input", () => {
+    const wanted = normalise(input.value.trim());
+    let shown = 0;
+    for (const row of rows) {
+      const names = Object.values(JSON.parse(row.dataset.names)).join(" ");
+      const match = !wanted || normalise(`${names} ${row.dataset.country}`).includes(wanted);
+      row.hidden = !match;
+      shown += match;
+    }
+    count.textContent = wanted ? fill(count.dataset.countText, { count: shown }) : "";
+  });
+  box.hidden = false;
+}
+
+// Choosing needs this script, so its buttons are made here, not sent with the page.
+const chooseText = document.querySelector("[data-choose-text]").dataset.chooseText;
+for (const row of rows) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "primary";
+  button.textContent = fill(chooseText, { country: nameOf(entryOf(row)) });
+  button.addEventListener("click", () => choose(entryOf(row)));
+  row.querySelector(".country-call").append(button);
+}
+filter(document.querySelector("[data-country-filter]"));
+document.addEventListener("cramp-aid:country", show);
+show();

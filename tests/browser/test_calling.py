@@ -1,0 +1,198 @@
+"""The call buttons dial the number of the user's country, named, offline, and never by themselves.
+
+The country comes from the user's choice on /<lang>/country/, else the phone's own settings
+(its languages' regions and its time zone, the zone winning), else the server's default; a
+venue's number takes over for 12 hours after its page is opened.
+"""
+
+import datetime
+
+import pytest
+from phone import wait_until_ready_offline
+
+from guide import emergency
+
+HOUR_MS = 3600 * 1000
+
+
+def call_buttons(page):
+    return page.locator("a[data-call]")
+
+
+def wait_for_number(page, number):
+    """calling.js fills the number from the device after the page shows the server's default."""
+    page.wait_for_function(
+        """(number) => [...document.querySelectorAll("a[data-call]")]
+            .every((link) => link.getAttribute("href") === `tel:${number}`)""",
+        arg=number,
+    )
+
+
+def assert_every_button_dials(page, number):
+    wait_for_number(page, number)
+    assert call_buttons(page).count() >= 2  # the header's and the "Get help now" box's
+    for link in call_buttons(page).all():
+        assert link.get_attribute("href") == f"tel:{number}"
+        assert number in link.inner_text()
+
+
+def place(page):
+    return page.locator("header [data-call-place]")
+
+
+@pytest.mark.parametrize(
+    ("locale", "zone", "code"),
+    [
+        ("es-CL", "America/Santiago", "CL"),
+        ("en-GB", "Europe/London", "GB"),
+        ("en-US", "America/New_York", "US"),
+        ("ru-RU", "Europe/Moscow", "RU"),
+        # The time zone wins when it disagrees with the language: an American in London.
+        ("en-US", "Europe/London", "GB"),
+    ],
+)
+def test_the_phone_suggests_its_countrys_number_online_and_with_the_server_stopped(
+    phone_in, server, locale, zone, code
+):
+    country = emergency.get(code)
+    page = phone_in(locale, zone).new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/now/")
+    assert_every_button_dials(page, country.ambulance)
+    # A suggestion is shown as one until the user confirms it.
+    assert place(page).inner_text() == f"{country.name('en')}? Change"
+    assert place(page).get_attribute("href") == "/en/country/"
+    server.stop()
+    for path in ["/en/now/water/", "/en/now/help-someone/"]:
+        page.goto(server.url + path)
+        assert_every_button_dials(page, country.ambulance)
+
+
+def test_a_confirmed_choice_overrides_the_phones_suggestion_even_offline(phone_in, server):
+    page = phone_in("es-CL", "America/Santiago").new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/country/")
+    uk = emergency.get("GB")
+    page.get_by_role("button", name="Choose United Kingdom").click()
+    page.get_by_role("status").filter(has_text=f"now dial {uk.ambulance}").wait_for()
+    # The header follows at once, named without a question.
+    wait_for_number(page, uk.ambulance)
+    assert place(page).inner_text() == "United Kingdom"
+    page.goto(f"{server.url}/es/")
+    wait_until_ready_offline(page, ready_text="funciona sin conexión")
+    server.stop()
+    page.goto(f"{server.url}/es/now/water/")  # another language names it in that language
+    assert_every_button_dials(page, uk.ambulance)
+    assert place(page).inner_text() == "Reino Unido"
+
+
+def test_the_country_page_offers_the_phones_suggestion_to_confirm(phone_in, server):
+    page = phone_in("es-CL", "America/Santiago").new_page()
+    page.goto(f"{server.url}/es/country/")
+    confirm = page.get_by_role("button", name="Sí, Chile")
+    confirm.click()
+    wait_for_number(page, emergency.get("CL").ambulance)
+    assert place(page).inner_text() == "Chile"
+    assert confirm.is_hidden()
+
+
+def test_a_country_is_found_by_its_name_in_any_language(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/country/")
+    search = page.get_by_label("Find your country")
+    for query, shown in [("Испания", "Spain"), ("espana", "Spain"), ("reino", "United Kingdom")]:
+        search.fill(query)
+        visible = page.locator("[data-country]:visible h2")
+        assert shown in visible.all_inner_texts(), query
+        assert visible.count() < len(emergency.countries())
+    search.fill("")
+    assert page.locator("[data-country]:visible").count() == len(emergency.countries())
+
+
+def test_the_country_choice_never_leaves_the_device(phone_in, server):
+    context = phone_in("es-CL", "America/Santiago")
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: sent.append(request))
+    page.goto(f"{server.url}/en/country/")
+    page.get_by_role("button", name="Choose United Kingdom").click()
+    wait_for_number(page, emergency.get("GB").ambulance)
+    for path in ["/en/now/", "/es/now/water/", "/en/guide/causes/", "/"]:
+        page.goto(server.url + path)
+    assert len(sent) > 5
+    for request in sent:
+        headers = " ".join(request.all_headers().values())
+        assert "GB" not in request.url
+        assert "United Kingdom" not in headers
+        assert "Reino Unido" not in headers
+        assert "cramp-aid" not in headers
+        assert request.post_data is None
+    assert not [c for c in context.cookies() if "country" in c["name"] or "GB" in c["value"]]
+
+
+def test_a_venues_number_applies_is_named_and_can_be_put_aside(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    page.goto(f"{server.url}/en/now/")
+    assert_every_button_dials(page, "999")
+    assert place(page).inner_text() == "Harbour Lido (demo)"
+    page.get_by_role("button", name="Use my country's number").first.click()
+    assert_every_button_dials(page, "112")
+    assert place(page).inner_text() == "Numbers by country"
+
+
+def test_a_venues_number_lapses_after_12_hours_and_comes_back_when_it_is_opened(phone, server):
+    start = datetime.datetime(2026, 7, 1, 10, 0, tzinfo=datetime.UTC)
+    phone.clock.install(time=start)
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    page.goto(f"{server.url}/en/now/")
+    assert_every_button_dials(page, "999")
+    phone.clock.fast_forward(11 * HOUR_MS)
+    page.reload()
+    assert_every_button_dials(page, "999")
+    phone.clock.fast_forward(HOUR_MS + 60_000)
+    page.reload()
+    assert_every_button_dials(page, "112")
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    page.goto(f"{server.url}/en/now/water/")
+    assert_every_button_dials(page, "999")
+
+
+def test_the_urgent_line_and_sea_rescue_follow_the_country(phone_in, server):
+    page = phone_in("en-GB", "Europe/London").new_page()
+    page.goto(f"{server.url}/en/now/water/")
+    uk = emergency.get("GB")
+    urgent = page.locator("a[data-urgent-call]")
+    urgent.wait_for()
+    assert urgent.get_attribute("href") == f"tel:{uk.urgent}"
+    assert uk.urgent_name("en") in urgent.inner_text()
+    chile = emergency.get("CL")
+    page.goto(f"{server.url}/en/country/")
+    page.get_by_role("button", name="Choose Chile").click()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    sea = page.locator("[data-water-line] a")
+    sea.wait_for()
+    assert sea.get_attribute("href") == f"tel:{chile.water}"
+    assert page.locator("a[data-urgent-call]").is_hidden()
+    assert page.get_by_text("Call your doctor, or go to an urgent care centre").is_visible()
+
+
+def test_the_cpr_beat_keeps_time_offline(phone, server):
+    phone.clock.install(time=datetime.datetime(2026, 7, 1, 10, 0, tzinfo=datetime.UTC))
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    server.stop()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    page.get_by_role("button", name="Start the beat").click()
+    beat = page.locator("[data-beats-per-minute] output")
+    assert beat.inner_text() == "Push 1 of 30"
+    # 110 a minute: 59 seconds later the 109th push counts 19 of the fourth round of 30.
+    page.clock.run_for(59_000)
+    assert beat.inner_text() == "Push 19 of 30"
+    page.get_by_role("button", name="Stop the beat").click()
+    page.clock.run_for(5_000)
+    assert beat.inner_text() == "Push 19 of 30"

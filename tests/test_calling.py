@@ -1,0 +1,158 @@
+"""What the server sends for calling: the country page, both red-flag groups, venue numbers."""
+
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.utils.html import escape
+
+from guide import content, emergency, offline
+from guide.models import Venue
+from guide.venues import venue_words
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ["en", "ru", "es"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_country_page_lists_every_number_in_the_pages_language(client, language):
+    response = client.get(f"/{language}/country/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for country in emergency.countries().values():
+        assert f'href="tel:{country.ambulance}"' in body
+        assert f'<h2 class="country-name">{country.name(language)}</h2>' in body
+        assert f'href="{escape(country.sources[0])}"' in body
+    # Sorted by name in the language, each name once.
+    shown = re.findall(r'<h2 class="country-name">(.*?)</h2>', body)
+    assert shown == [row["name"] for row in emergency.listing(language)]
+    assert "public" in response["Cache-Control"]  # the same for everyone: the choice is local
+
+
+def test_the_country_page_is_in_the_sitemap_and_the_offline_pack(client, sitemap_paths):
+    config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", offline.worker_script())[1])
+    for language in LANGUAGES:
+        assert f"/{language}/country/" in sitemap_paths
+        assert f"/{language}/country/" in config["pages"][language]
+    assert config["countries"]["CL"]["ambulance"] == emergency.get("CL").ambulance
+    assert config["zones"]["America/Santiago"] == "CL"
+
+
+def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path):
+    before = offline.worker_script()
+    changed = tmp_path / "numbers.toml"
+    text = emergency.NUMBERS_FILE.read_text(encoding="utf-8")
+    changed.write_text(text.replace('ambulance = "131"', 'ambulance = "133"', 1), encoding="utf-8")
+    monkeypatch.setattr(emergency, "NUMBERS_FILE", changed)
+    monkeypatch.setattr(emergency.load, "__defaults__", (changed, None))
+    emergency.countries.cache_clear()
+    offline.worker_script.cache_clear()
+    try:
+        after = offline.worker_script()
+    finally:
+        emergency.countries.cache_clear()
+        offline.worker_script.cache_clear()
+    version = re.compile(r'"version":"([0-9a-f]{16})"')
+    assert version.search(before)[1] != version.search(after)[1]
+    assert '"CL":{"ambulance":"133"' in after or '"ambulance":"133"' in after
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", content.EMERGENCY_SLUGS)
+def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_groups(
+    client, language, slug
+):
+    body = client.get(content.page_url("now", slug, language)).content.decode()
+    flags = content.red_flags(language)
+    lead = body.index('class="lead-alert"')
+    assert lead < body.index('class="step"')
+    assert 'href="#get-help"' in body[lead : lead + 200]
+    section = body[body.index('id="get-help"') :]
+    urgent_heading = section.index("<h3>", section.index("<h3") + 1)
+    for flag in flags.emergency_flags:
+        assert section.index(flag.text.replace("'", "&#x27;")) < urgent_heading
+    for flag in flags.urgent_flags:
+        assert section.index(flag.text.replace("'", "&#x27;")) > urgent_heading
+    # Without JavaScript: the server's number, the link to other countries, both groups.
+    number = settings.EMERGENCY_NUMBER
+    assert f'href="tel:{number}"' in section
+    assert f'href="/{language}/country/"' in body
+    for source in flags.sources:
+        assert f'href="{source.url}"' in body
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_help_someone_screen_carries_the_cpr_beat_that_works_without_script(client, language):
+    body = client.get(f"/{language}/now/help-someone/").content.decode()
+    assert 'data-beats-per-minute="110"' in body
+    assert re.search(r"110\D", body)  # the rate in words, for when the beat cannot run
+    assert "/static/js/beat." in body
+    assert "/static/js/beat." not in client.get(f"/{language}/now/").content.decode()
+
+
+def test_a_venue_dials_its_own_number_or_else_its_countrys(client):
+    venue = Venue.objects.create(
+        slug="alberca",
+        name="Alberca Norte",
+        kind="pool",
+        language="es",
+        country="MX",
+        lifeguards="Silla alta",
+        lifeguard_hours="8:00 a 18:00",
+        first_aid_point="Enfermería",
+        defibrillator="Enfermería",
+        published=True,
+    )
+    assert venue.number == emergency.get("MX").ambulance
+    body = client.get("/es/venues/alberca/").content.decode()
+    assert f'href="tel:{venue.number}"' in body
+    assert "Salvavidas" in body
+    assert "Alberca" in body
+    poster = client.get("/es/venues/alberca/poster/").content.decode()
+    assert "Salvavidas" in poster
+    assert f"<strong>{venue.number}</strong>" in poster
+    venue.emergency_number = "0800123"
+    venue.save()
+    assert 'href="tel:0800123"' in client.get("/es/venues/alberca/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("country", "lifeguards", "kind"),
+    [
+        ("ES", "Socorristas", "Piscina"),
+        ("AR", "Guardavidas", "Pileta"),
+        ("CL", "Salvavidas", "Piscina"),
+    ],
+)
+def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
+    words = venue_words(Venue(language="es", country=country, kind="pool"))
+    assert (words["lifeguards"], words["kind"]) == (lifeguards, kind)
+
+
+def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
+    client.force_login(User.objects.create_superuser("op", "op@example.com", "a-long-pass-1"))
+    form = {
+        "name": "Lido",
+        "slug": "lido",
+        "kind": "pool",
+        "language": "en",
+        "address": "",
+        "country": "",
+        "emergency_number": "",
+        "lifeguard_phone": "",
+        "lifeguards": "Chair",
+        "lifeguard_hours": "9-5",
+        "first_aid_point": "Desk",
+        "defibrillator": "Desk",
+    }
+    response = client.post("/admin/guide/venue/add/", form)
+    assert response.status_code == 200
+    assert "Give the emergency number, or the venue" in response.content.decode()
+    response = client.post("/admin/guide/venue/add/", {**form, "country": "ZZ"})
+    assert response.status_code == 200
+    assert not Venue.objects.exists()
+    response = client.post("/admin/guide/venue/add/", {**form, "country": "GB"})
+    assert response.status_code == 302
+    assert Venue.objects.get().number == "999"
