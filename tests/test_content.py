@@ -120,9 +120,33 @@ def test_no_page_repeats_the_original_articles_errors_or_its_advertisements():
             assert phrase not in text.lower(), f"{page.path}: {phrase}"
 
 
-def test_the_water_screen_never_sends_the_swimmer_under():
+def test_the_water_screen_holds_on_or_floats_first_and_never_sends_the_swimmer_under():
     page = content.get_page("en", "now", "water")
-    first = page.steps[0]
-    assert "float" in first.title.lower()
+    first, second = page.steps[:2]
+    assert "grab" in first.title.lower()
+    assert "edge" in first.text
+    assert "float on your back" in second.title.lower()
     advice = " ".join(f"{s.title} {s.text}" for s in page.steps).lower()
-    assert "never put your face under" in advice
+    assert "do not reach for your foot" in advice
+    assert "do not put your face under" in page.body_markdown.lower()
+    # A hold timer is for land: nobody in the water reads a count-down.
+    assert not [step for step in page.steps if step.hold_seconds]
+
+
+def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
+    page = content.get_page("en", "now", "help-someone")
+    (_first, rescue), (after, care) = page.step_groups
+    assert "lie down" in " ".join(s.text for s in rescue).lower()
+    assert after == "Once they are out of the water"
+    text = " ".join(f"{s.title} {s.text}" for s in care)
+    for needed in ["5 rescue breaths", "CPR", "1 minute", "onto their side", "medical check"]:
+        assert needed in text
+    assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
+
+
+def test_every_red_flag_says_how_urgent_it_is_in_every_language():
+    for language in content.languages():
+        flags = content.red_flags(language)
+        assert len(flags.emergency_flags) >= 8
+        assert len(flags.urgent_flags) >= 5
+        assert flags.lead
