@@ -26,6 +26,16 @@ international_number_validator = RegexValidator(
 RESERVED_SLUGS = {"saved", "new", "poster", "admin"}
 
 
+def known_country(code):
+    from . import emergency  # the table loads on first use, not when models are imported
+
+    if code and emergency.get(code) is None:
+        raise ValidationError(
+            _("“%(code)s” is not in Cramp Aid's table of emergency numbers."),
+            params={"code": code},
+        )
+
+
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(_("“%(slug)s” is reserved; choose another."), params={"slug": slug})
@@ -55,10 +65,23 @@ class Venue(models.Model):
         help_text=_("The language of the poster and of the text below."),
     )
     address = models.CharField(max_length=200, blank=True)
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[known_country],
+        help_text=_(
+            "Where the venue is: its ambulance number is the default, and posters use the "
+            "country's words (e.g. “alberca” in Mexico)."
+        ),
+    )
     emergency_number = models.CharField(
         max_length=16,
+        blank=True,
         validators=[emergency_number_validator],
-        help_text=_("The number to call in an emergency here; the call buttons use it."),
+        help_text=_(
+            "The number to call in an emergency here, if not the country's ambulance "
+            "number; the call buttons use it."
+        ),
     )
     lifeguard_phone = models.CharField(
         max_length=16,
@@ -88,3 +111,20 @@ class Venue(models.Model):
     def get_poster_url(self):
         with translation.override(self.language):
             return reverse("guide:venue-poster", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not self.emergency_number and not self.country:
+            raise ValidationError(
+                {"emergency_number": _("Give the emergency number, or the venue's country.")}
+            )
+
+    @property
+    def number(self):
+        """What the venue's call buttons dial: its own number, else its country's ambulance."""
+        from . import emergency
+
+        if self.emergency_number:
+            return self.emergency_number
+        country = emergency.get(self.country)
+        return country.ambulance if country else ""

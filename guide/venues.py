@@ -4,11 +4,44 @@ import segno
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import content
 from .models import Venue
+
+
+# What a venue's visitors call lifeguards and a pool where Spanish differs by country
+# (GLOSSARY.md): Spain says socorristas and piscina; Mexico salvavidas and alberca; Argentina
+# and Uruguay guardavidas and pileta; elsewhere in the Americas salvavidas and piscina.
+SPANISH_BY_COUNTRY = {
+    "ES": ("socorristas", "Piscina"),
+    "MX": ("salvavidas", "Alberca"),
+    "AR": ("guardavidas", "Pileta"),
+    "UY": ("guardavidas", "Pileta"),
+}
+SPANISH_ELSEWHERE = ("salvavidas", "Piscina")
+
+
+def venue_words(venue):
+    """The labels of a venue's page and poster, in its language and, for Spanish, its country."""
+    with translation.override(venue.language):
+        words = {
+            "lifeguards": _("Lifeguards"),
+            "lifeguard_hours": _("Lifeguard hours"),
+            "lifeguard_phone": _("Lifeguards' phone"),
+            "kind": venue.get_kind_display(),
+        }
+    if venue.language == "es" and venue.country:
+        lifeguards, pool = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
+        words["lifeguards"] = lifeguards.capitalize()
+        words["lifeguard_hours"] = f"Horario de los {lifeguards}"
+        words["lifeguard_phone"] = f"Teléfono de los {lifeguards}"
+        if venue.kind == venue.Kind.POOL:
+            words["kind"] = pool
+    return words
 
 
 def _published_or_404(request, slug):
@@ -35,7 +68,7 @@ def qr_svg(payload):
 @require_safe
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
-    return render(request, "guide/venue.html", {"venue": venue})
+    return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
 
 
 @require_safe
@@ -48,9 +81,10 @@ def poster(request, slug):
         "guide/poster.html",
         {
             "venue": venue,
+            "words": venue_words(venue),
             "venue_url": url,
             "qr": qr_svg(url),
-            "steps": water.steps[:3],
+            "steps": water.steps[:4],
             "hide_search": True,
         },
     )
