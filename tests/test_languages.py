@@ -89,7 +89,7 @@ def test_a_chosen_language_sticks(client):
 @pytest.mark.parametrize(
     ("language", "call", "title"),
     [
-        ("ru", "Позвонить 112", "Свело ногу на суше"),
+        ("ru", "Набрать 112", "Свело ногу на суше"),
         ("es", "Llamar al 112", "Calambre fuera del agua"),
     ],
 )
