@@ -23,8 +23,8 @@ def test_hold_timer_counts_down_and_finishes(phone, server):
 def test_hold_timer_can_be_stopped_and_restarted(phone, server):
     page = phone.new_page()
     page.clock.install()
-    page.goto(f"{server.url}/en/now/water/")
-    box = page.locator("[data-hold-seconds]").first
+    page.goto(f"{server.url}/en/now/")
+    box = page.locator("[data-hold-seconds]").nth(1)
     box.get_by_role("button", name="Start").click()
     page.clock.run_for(5_000)
     box.get_by_role("button", name="Stop").click()
@@ -52,3 +52,11 @@ def test_voice_read_out_is_off_by_default(phone, server):
         assert not toggle.is_checked()
     else:
         assert not toggle.is_visible()
+
+
+def test_the_in_water_screen_has_no_hold_timer(phone, server):
+    # Nobody reads a count-down while floating: timers belong on land (clinical review 4).
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/water/")
+    assert page.locator("[data-hold-seconds]").count() == 0
+    assert page.get_by_role("button", name="Start").count() == 0
