@@ -83,6 +83,8 @@ class Page:
     lead: str = ""
     # A plain remark shown under the summary ("learn this before you swim").
     notice: str = ""
+    # Numbers only this language's page gives on purpose (Chile's 137, the UK's 999).
+    local_numbers: tuple[str, ...] = ()
 
     @property
     def short_title(self):
@@ -189,6 +191,7 @@ def parse(path, section, language):
             label=header.pop("label", ""),
             lead=header.pop("lead", ""),
             notice=header.pop("notice", ""),
+            local_numbers=tuple(header.pop("local_numbers", ())),
             body_markdown=match[2],
         )
     except (KeyError, TypeError) as error:
