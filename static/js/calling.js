@@ -104,10 +104,15 @@ function ask(worker, message) {
 
 async function workerToAsk() {
   if (!("serviceWorker" in navigator)) return null;
-  // Even while it installs, the worker holds the table: no need to wait until it is ready.
-  const registration =
-    (await navigator.serviceWorker.getRegistration()) || (await navigator.serviceWorker.ready);
-  return registration?.active || registration?.waiting || registration?.installing || null;
+  // Even while it installs, the worker holds the table: on a first visit, ask it as soon as
+  // app.js has registered it rather than after it has cached the whole pack.
+  for (let tries = 0; tries < 40; tries += 1) {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const worker = registration?.active || registration?.waiting || registration?.installing;
+    if (worker) return worker;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
 }
 
 // Refreshes the stored country from the worker's table: a chosen one keeps its code and takes

@@ -58,7 +58,7 @@ def test_the_default_number_comes_back_when_asked(phone, server):
     page = phone.new_page()
     page.goto(server.url + VENUE)
     page.goto(f"{server.url}/en/venues/")
-    page.get_by_role("button", name="Use 112 again").click()
+    page.get_by_role("button", name="Use my country's number").first.click()
     page.goto(f"{server.url}/en/now/water/")
     assert page.locator("a.call-big").get_attribute("href") == "tel:112"
 
@@ -77,10 +77,11 @@ def test_a_saved_venue_survives_an_update_of_the_app(phone, server):
 def test_a_removed_venue_is_gone_from_the_cache(phone, server):
     page = save_venue(phone, server)
     page.goto(f"{server.url}/en/venues/")
-    page.get_by_role("link", name="Harbour Lido (demo)").wait_for()
+    saved = page.locator("main")
+    saved.get_by_role("link", name="Harbour Lido (demo)").wait_for()
     page.get_by_role("button", name="Remove: Harbour Lido (demo)").click()
     page.get_by_role("status").filter(has_text="Removed").wait_for()
-    assert page.get_by_role("link", name="Harbour Lido (demo)").count() == 0
+    assert saved.get_by_role("link", name="Harbour Lido (demo)").count() == 0
     cached = page.evaluate(
         """async (url) => {
             for (const name of await caches.keys()) {
