@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages catalogues prepare chromium clean python
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium clean python check-links check-reviews
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
 # (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
@@ -28,6 +28,8 @@ help:
 	@echo "make run    serve Cramp Aid on http://127.0.0.1:$(PORT) (PORT= to change)"
 	@echo "make test   lint, then the whole test suite, real-browser tests included"
 	@echo "make bench  print the size, speed and Lighthouse figures"
+	@echo "make check-links    ask every cited address whether it still answers (needs internet)"
+	@echo "make check-reviews  name the pages whose medical review is due"
 	@echo "make icons  redraw the PNG icons from static/icons/icon.svg"
 
 python:
@@ -82,6 +84,16 @@ endif
 
 test: $(VENV)/.test.stamp lint prepare chromium
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Not part of `make test`: it needs the internet, which CI does not have. Run before each
+# content release (README, "Editing content").
+check-links: $(VENV)/.app.stamp
+	$(PY) manage.py check_links
+
+# The review-date policy, on today's date; tests use a fixed date so CI never fails on a due
+# review. Run with check-links before each content release.
+check-reviews: $(VENV)/.app.stamp
+	$(PY) manage.py check_reviews
 
 bench: $(VENV)/.test.stamp prepare chromium
 	$(PY) tests/bench.py

@@ -111,6 +111,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("es", "Español")]
 # Catalogues live in guide/locale, found as the app's own (no LOCALE_PATHS needed).
 USE_I18N = True
+# How each language writes a date («26 ноября 2026»): cramps_site/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = "cramps_site.formats"
 USE_TZ = True
 TIME_ZONE = "UTC"
 

@@ -46,6 +46,7 @@ def page_urls(language):
             reverse("guide:search-index"),
             reverse("guide:saved-venues"),
             reverse("guide:country"),
+            reverse("guide:reviews"),
         ]
     others = [page.url for page in pages if not page.is_emergency]
     return [*emergency_urls(language), *shells, *others]

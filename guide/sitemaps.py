@@ -17,6 +17,7 @@ class PageSitemap(Sitemap):
             with translation.override(language):
                 items.append((reverse("guide:home"), None))
                 items.append((reverse("guide:country"), None))
+                items.append((reverse("guide:reviews"), None))
             items += [(page.url, page.reviewed) for page in content.public_pages(language)]
         # A venue page lives in its operator's language.
         items += [(v.get_absolute_url(), v.updated) for v in Venue.objects.filter(published=True)]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("venues/<slug:slug>/", venues.venue_page, name="venue"),
     path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
     path("country/", views.country_page, name="country"),
+    path("reviews/", views.reviews, name="reviews"),
     path("search/", views.search_page, name="search"),
     path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts

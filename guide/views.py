@@ -70,6 +70,14 @@ def water_index(request):
 
 
 @require_safe
+def reviews(request):
+    """Every page with its review dates and its sources' check dates: how current the advice is."""
+    return render(
+        request, "guide/reviews.html", {"sections": content.reading_order(get_language())}
+    )
+
+
+@require_safe
 def search_page(request):
     query = request.GET.get("q", "")[:200]
     return render(

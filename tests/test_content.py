@@ -1,11 +1,21 @@
-"""The content files load, validate, and catch the mistakes editors can make."""
+"""The content files load, validate, and catch the mistakes editors and reviewers found."""
+
+# ruff: noqa: RUF001 (Russian and Spanish text is meant to hold Cyrillic letters and dashes)
 
 import datetime
 import shutil
 
 import pytest
+from django.core.management import CommandError, call_command
+from django.template import Context, Template
+from django.utils import translation
+from django.utils.html import escape
 
 from guide import content
+from guide.content import loader, numbers, rendering
+
+# The day the content was last reviewed: tests about review dates use it, never today.
+REVIEWED_ON = datetime.date(2026, 11, 26)
 
 
 @pytest.fixture
@@ -13,7 +23,7 @@ def content_copy(tmp_path, monkeypatch):
     """A private copy of the content to break, loaded instead of the real one."""
     copy = tmp_path / "content"
     shutil.copytree(content.CONTENT_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    monkeypatch.setattr(content, "CONTENT_DIR", copy)
+    monkeypatch.setattr(loader, "CONTENT_DIR", copy)
     content.all_pages.cache_clear()
     yield copy
     content.all_pages.cache_clear()
@@ -25,20 +35,45 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1))
 
 
+def append(path, text):
+    path.write_text(path.read_text() + text)
+
+
 def test_the_published_content_has_no_problems():
     assert content.problems() == []
 
 
-def test_every_page_has_sources_and_review_dates():
-    for page in content.all_pages().values():
-        assert page.sources, page.path
-        assert page.reviewed <= datetime.date.today() <= page.next_review, page.path
+def test_no_review_was_due_on_the_day_of_the_last_review():
+    assert content.reviews_due(REVIEWED_ON) == []
+
+
+def test_an_overdue_review_names_the_page_that_is_due():
+    due = content.reviews_due(REVIEWED_ON + datetime.timedelta(days=3650))
+    assert "guide/en/causes.md: next review was due on 2027-11-26" in due
+    assert content.problems(today=REVIEWED_ON + datetime.timedelta(days=3650)) == []
+
+
+def test_check_reviews_names_the_page_that_is_due(content_copy, capsys):
+    path = content_copy / "guide" / "ru" / "causes.md"
+    edit(path, "reviewed = 2026-11-26", "reviewed = 2020-01-01")
+    edit(path, "next_review = 2027-11-26", "next_review = 2021-01-01")
+    with pytest.raises(CommandError) as raised:
+        call_command("check_reviews", on=REVIEWED_ON)
+    assert str(raised.value).endswith("\n  guide/ru/causes.md: next review was due on 2021-01-01")
+    call_command("check_reviews", on=datetime.date(2020, 6, 1))
+    assert "No review is due on 2020-06-01." in capsys.readouterr().out
 
 
 def test_the_emergency_screens_and_red_flags_exist_in_every_language():
     for language in content.languages():
         for slug in (*content.EMERGENCY_SLUGS, content.RED_FLAGS_SLUG):
             assert content.get_page(language, "now", slug) is not None
+
+
+def test_every_source_records_the_day_it_was_checked():
+    for page in content.all_pages().values():
+        for source in page.sources:
+            assert source.checked <= datetime.date.today(), (page.path, source.url)
 
 
 def test_a_page_without_sources_is_caught(content_copy):
@@ -50,28 +85,73 @@ def test_a_page_without_sources_is_caught(content_copy):
     assert any("lists no sources" in p for p in content.problems())
 
 
+def test_a_source_without_a_checked_date_or_checked_in_the_future_is_caught(content_copy):
+    path = content_copy / "guide" / "en" / "causes.md"
+    edit(path, "checked = 2026-11-26\n", "")
+    edit(
+        content_copy / "guide" / "es" / "causes.md", "checked = 2026-11-26", "checked = 2099-01-01"
+    )
+    found = content.problems()
+    assert any(
+        p.startswith("guide/en/causes.md: source https://") and "checked" in p for p in found
+    )
+    assert any(p.startswith("guide/es/causes.md") and "checked in the future" in p for p in found)
+
+
+def test_one_address_with_two_titles_in_a_language_is_caught(content_copy):
+    edit(
+        content_copy / "guide" / "ru" / "causes.md", 'title = "Судороги в ногах', 'title = "Другое'
+    )
+    found = content.problems()
+    assert any("has different titles in one language" in p and "guide/ru/" in p for p in found)
+
+
 def test_a_review_date_in_the_future_is_caught(content_copy):
     edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-11-26", "reviewed = 2099-01-01")
     assert any("in the future" in p for p in content.problems())
 
 
-def test_an_overdue_review_is_caught(content_copy):
-    later = datetime.date.today() + datetime.timedelta(days=3650)
-    assert any("next review was due" in p for p in content.problems(today=later))
-
-
 def test_a_broken_internal_link_is_caught(content_copy):
-    path = content_copy / "now" / "en" / "land.md"
-    path.write_text(path.read_text() + "\nSee [nothing](guide:no-such-page).\n")
+    append(content_copy / "now" / "en" / "land.md", "\nSee [nothing](guide:no-such-page).\n")
     assert any("broken link guide:no-such-page" in p for p in content.problems())
 
 
-def test_raw_html_and_extra_h1_are_caught(content_copy):
-    path = content_copy / "now" / "en" / "land.md"
-    path.write_text(path.read_text() + "\n# Another title\n\n<script>alert(1)</script>\n")
+def test_an_extra_h1_is_caught(content_copy):
+    append(content_copy / "now" / "en" / "land.md", "\n# Another title\n")
+    assert any("# heading" in p for p in content.problems())
+
+
+@pytest.mark.parametrize(
+    ("markdown", "fault", "line"),
+    [
+        ("<script>alert(1)</script>", "raw HTML", 0),
+        ('A <span style="color:red">word</span>.', "raw HTML", 0),
+        ("[Tap](javascript:alert(1))", "'javascript:alert", 0),
+        ("[Tap](data:text/html,hello)", "'data:text/html,hello'", 0),
+        ("[Old site](http://www.nhs.uk/)", "'http://www.nhs.uk/'", 0),
+        ("<http://www.nhs.uk/>", "'http://www.nhs.uk/'", 0),
+        ("[Tap][x]\n\n[x]: javascript:alert(1)", "'javascript:alert(1)'", 2),
+        ("![A drawing](https://example.org/a.png)", "an image", 0),
+    ],
+)
+def test_unsafe_markup_is_refused_at_load_time_with_file_and_line(
+    content_copy, markdown, fault, line
+):
+    path = content_copy / "guide" / "es" / "stretches.md"
+    last_line = path.read_text().count("\n")
+    append(path, f"\n{markdown}\n")
     found = content.problems()
-    assert any("raw HTML" in p for p in found)
-    assert any("# heading" in p for p in found)
+    assert len(found) == 1
+    assert f"{path}, line {last_line + 2 + line}: " in found[0]
+    assert fault in found[0]
+
+
+def test_https_and_internal_links_load(content_copy):
+    append(
+        content_copy / "guide" / "en" / "stretches.md",
+        "\n[NHS](https://www.nhs.uk/) and [home](home:) and <https://rnli.org/>.\n",
+    )
+    assert content.problems() == []
 
 
 def test_a_malformed_header_names_the_file(content_copy):
@@ -88,10 +168,132 @@ def test_an_unknown_illustration_is_caught(content_copy):
     assert any("no illustration named no-such-drawing" in p for p in content.problems())
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "1,000 mg, 1.5 to 2.0 g, 240 mL every 15–20 minutes",
+            {"1000", "1.5", "2.0", "240", "15", "20"},
+        ),
+        (
+            "ru",
+            "1 000 мг, 1\u00a0300 мг, 1,5–2,0 г, с городского 03",
+            {"1000", "1300", "1.5", "2.0", "03"},
+        ),
+        (
+            "es",
+            "1.000 mg, 1\u00a0300 mg, 1,5–2,0 g, de 2.5 a 3",
+            {"1000", "1300", "1.5", "2.0", "2", "5", "3"},
+        ),
+        ("en", "Vitamin B12. [AAFP](https://www.aafp.org/afp/2012/0815/p350-s1.html)", set()),
+        ("en", "1. Sit down.\n2. Stretch for 30 seconds.", {"30"}),
+    ],
+)
+def test_numbers_are_read_as_each_language_writes_them(language, text, expected):
+    assert numbers.numbers_in(text, language) == expected
+
+
+def test_a_number_that_differs_from_the_english_page_is_caught(content_copy):
+    edit(content_copy / "guide" / "es" / "fluids-and-heat.md", "240", "250")
+    found = content.problems()
+    assert any(
+        p.startswith("guide/es/fluids-and-heat.md gives other numbers")
+        and "only here ['250'], only there ['240']" in p
+        for p in found
+    )
+
+
+def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
+    path = content_copy / "guide" / "ru" / "stretches.md"
+    append(path, "\nС городского телефона — 03.\n")
+    assert any("guide/ru/stretches.md gives other numbers" in p for p in content.problems())
+    edit(path, "order = ", 'local_numbers = ["03"]\norder = ')
+    content.all_pages.cache_clear()
+    assert content.problems() == []
+    edit(path, 'local_numbers = ["03"]', 'local_numbers = ["03", "911"]')
+    content.all_pages.cache_clear()
+    assert any("local_numbers lists ['911']" in p for p in content.problems())
+
+
+@pytest.mark.parametrize(
+    ("language", "wording"),
+    [
+        ("ru", "Человек растерян."),
+        ("ru", "Это дегидратация."),
+        ("ru", "Выпейте регидрон."),
+        ("es", "Si la persona está muy caliente, llama."),
+        ("es", "Haz el muerto; no: hacer el muerto."),
+        ("es", "Toma un suero."),
+        ("en", "Quinine is never for pregnancy."),
+    ],
+)
+def test_wordings_the_reviews_ruled_out_are_caught(content_copy, language, wording):
+    append(content_copy / "guide" / language / "stretches.md", f"\n{wording}\n")
+    found = content.problems()
+    assert any(p.startswith(f"guide/{language}/stretches.md") and "ruled out" in p for p in found)
+
+
+def test_the_names_and_the_right_words_pass():
+    page = content.get_page("es", "guide", "oral-rehydration")
+    assert "Sueroral" in page.body_markdown
+    assert "suero oral" in page.body_markdown.lower()
+    assert content.problems() == []
+
+
+def test_markdown_renders_html_as_text_and_drops_unsafe_addresses():
+    html = rendering.to_html(
+        "Hi <script>alert(1)</script> <b>bold</b>\n\n<div>block</div>\n\n"
+        "[a](javascript:alert(1)) [b](//evil.example/) [c](https://www.nhs.uk/) [d](/en/now/)"
+    )
+    assert "<script" not in html
+    assert "<b>" not in html
+    assert "<div>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html
+    assert 'href="//evil' not in html
+    assert '<a href="https://www.nhs.uk/">c</a>' in html
+    assert '<a href="/en/now/">d</a>' in html
+
+
 def test_internal_links_are_rendered_in_the_pages_language():
-    page = content.get_page("en", "now", "land")
-    assert 'href="/en/guide/when-to-see-a-doctor/"' in page.body_html
+    page = content.get_page("ru", "now", "land")
+    assert 'href="/ru/guide/when-to-see-a-doctor/"' in page.body_html
     assert "guide:" not in page.body_html
+
+
+def test_the_about_page_links_to_the_review_dates_in_every_language():
+    for language in content.languages():
+        page = content.get_page(language, "guide", "about")
+        assert f'href="/{language}/reviews/"' in page.body_html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "26 November 2026"), ("ru", "26 ноября 2026"), ("es", "26 de noviembre de 2026")],
+)
+def test_dates_read_as_each_language_writes_them(client, language, expected):
+    with translation.override(language):
+        assert Template("{{ day|date }}").render(Context({"day": REVIEWED_ON})) == expected
+    body = client.get(f"/{language}/guide/causes/").content.decode()
+    assert f'<time datetime="2026-11-26">{expected}</time>' in body
+
+
+@pytest.mark.django_db
+def test_the_reviews_page_lists_every_page_its_dates_and_its_sources(client):
+    for language in content.languages():
+        body = client.get(f"/{language}/reviews/").content.decode()
+        for section, pages in content.reading_order(language):
+            for page in pages:
+                assert escape(page.title) in body, (language, section, page.slug)
+                if page.has_own_url:
+                    assert f'href="{page.url}"' in body
+                for source in page.sources:
+                    assert f'href="{escape(source.url)}"' in body
+    russian = client.get("/ru/reviews/").content.decode()
+    assert "Следующая проверка" in russian
+    assert russian.count('<time datetime="2026-11-26">26 ноября 2026</time>') > 50
 
 
 def test_no_page_repeats_the_original_articles_errors_or_its_advertisements():
@@ -115,7 +317,7 @@ def test_no_page_repeats_the_original_articles_errors_or_its_advertisements():
     for page in content.all_pages().values():
         if page.language != "en":
             continue
-        text = " ".join([page.body_markdown, *(f"{s.title} {s.text}" for s in page.steps)])
+        text = " ".join(page.texts)
         for phrase in forbidden:
             assert phrase not in text.lower(), f"{page.path}: {phrase}"
 

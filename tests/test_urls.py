@@ -5,6 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import escape
 
 from guide import content
 
@@ -94,7 +95,7 @@ def test_every_content_page_shows_its_sources_and_review_dates(client):
         body = client.get(page.url).content.decode()
         shown = [*page.sources, *(content.red_flags("en").sources if page.is_emergency else [])]
         for source in page.listed_sources:
-            assert f'href="{source.url}"' in body, (page.url, source.url)
+            assert f'href="{escape(source.url)}"' in body, (page.url, source.url)
         assert {s.url for s in shown} <= {s.url for s in page.listed_sources}
         assert f'datetime="{page.reviewed.isoformat()}"' in body, page.url
         assert f'datetime="{page.next_review.isoformat()}"' in body, page.url

@@ -1,0 +1,54 @@
+"""Wordings the medical and native-speaker reviews (November 2026) found wrong, per language.
+
+A short list of mistakes once made, so they are not made again; not a style dictionary.
+Each entry: a pattern (case-insensitive unless it says otherwise) and what to write instead.
+"""
+
+import re
+
+FORBIDDEN = {
+    "en": [
+        # Quinine treats malaria, in pregnancy too: the rule is about cramps (clinical review 2.4).
+        (r"never for pregnancy", 'say "never for cramps, especially in pregnancy"'),
+        # Focal seizures jerk one limb with awareness kept (clinical review 2.5).
+        (r"affects the whole body or awareness", "a fit often, not always, takes awareness"),
+    ],
+    "ru": [
+        # «Растерян» is flustered, as everyone pulled from water is: the red flag is lost (A1).
+        (r"растерян", "«сознание спутано (не понимает, где он, говорит бессвязно)»"),
+        # The glossary's word for dehydration; «дегидратация» is jargon.
+        (r"дегидратац", "«обезвоживание»"),
+        # A brand as a common noun («пейте регидрон») hides that brands differ (A2, glossary).
+        (r"(?-i:регидрон)", "«раствор для пероральной регидратации»; Регидрон only as a name"),
+        # Pregnancy care in Russia is led by an obstetrician-gynaecologist (review B).
+        (r"врача или акушерк", "«врача, который ведёт беременность (акушера-гинеколога)»"),
+    ],
+    "es": [
+        # Of a person it means sexually aroused, in Spain and Latin America (review 1.2).
+        (r"est[áa]s? muy caliente", "«tiene la piel muy caliente»"),
+        # "Play dead", not floating on the back (glossary).
+        (r"hacer el muerto", "«flota boca arriba»"),
+        # Bare «suero» is an IV drip; the drink is «suero oral» or SRO (glossary).
+        (r"\bsuero\b(?!\s+oral)", "«suero oral» or «solución de rehidratación oral (SRO)»"),
+        # False: Chile 131, Peru 106, Colombia 123, Argentina 107 (review 1.1).
+        (r"gran parte de (?:latinoam[ée]rica|am[ée]rica latina)", "name each country's number"),
+        # «Analíticas» are lab tests in Spain (review 2).
+        (r"anal[íi]ticas", "«estadísticas de uso»"),
+        # Vulgar in Mexico and Argentina (glossary).
+        (r"\bcog(?:er|e|ete|ela|elo)\b", "«agarra», «sujeta»"),
+    ],
+}
+
+COMPILED = {
+    language: [(re.compile(pattern, re.IGNORECASE), advice) for pattern, advice in entries]
+    for language, entries in FORBIDDEN.items()
+}
+
+
+def forbidden_wordings(page):
+    """(what was found, what to write instead) for each forbidden wording on the page."""
+    found = []
+    for text in page.texts:
+        for pattern, advice in COMPILED.get(page.language, []):
+            found += [(match[0], advice) for match in pattern.finditer(text)]
+    return found

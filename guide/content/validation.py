@@ -1,0 +1,154 @@
+"""What is wrong with the content, one line each: checked by `make test` and `manage.py check`."""
+
+import datetime
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+from .links import PAGES_WITHOUT_SLUG
+from .loader import all_pages, languages
+from .numbers import local_numbers, page_numbers
+from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, ContentError
+from .phrasing import forbidden_wordings
+
+ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
+H1 = re.compile(r"^# ", re.MULTILINE)
+
+
+def where(page):
+    """The file as the content README names it: guide/en/causes.md."""
+    return f"{page.section}/{page.language}/{page.path.name}"
+
+
+def problems(today=None):
+    """Everything that stops the content being published; empty when all is well.
+
+    `today` only matters for dates in the future; overdue reviews are `reviews_due()`'s job.
+    """
+    today = today or datetime.date.today()
+    try:
+        pages = all_pages()
+    except ContentError as error:
+        return [str(error)]
+    found = []
+    for page in pages.values():
+        found += page_problems(page, pages, today)
+    for language in languages():
+        found += title_problems([p for p in pages.values() if p.language == language])
+    found += translation_problems(pages)
+    return found
+
+
+def page_problems(page, pages, today):
+    """What is wrong with one page on its own."""
+    at = where(page)
+    found = []
+    if not page.title.strip() or not page.summary.strip():
+        found.append(f"{at}: needs a title and a summary")
+    if not page.sources:
+        found.append(f"{at}: lists no sources")
+    for source in page.sources:
+        if not source.url.startswith("https://") or not source.org or not source.title:
+            found.append(f"{at}: source needs org, title and an https:// url: {source.url}")
+        if type(source.checked) is not datetime.date:
+            found.append(f"{at}: source {source.url} needs checked = <the date you saw it>")
+        elif source.checked > today:
+            found.append(f"{at}: source {source.url} was checked in the future")
+    if page.reviewed > today:
+        found.append(f"{at}: reviewed date {page.reviewed} is in the future")
+    if page.next_review <= page.reviewed:
+        found.append(f"{at}: next review must come after the last one")
+    if H1.search(page.body_markdown):
+        found.append(f"{at}: the body must not have a # heading (the title is the h1)")
+    for section, slug in page.internal_links:
+        if (slug and (page.language, section, slug) not in pages) or slug == RED_FLAGS_SLUG:
+            found.append(f"{at}: broken link {section}:{slug}")
+        elif not slug and section not in PAGES_WITHOUT_SLUG:
+            found.append(f"{at}: broken link {section}: (which page?)")
+    for step in page.steps:
+        if step.illustration and not (ILLUSTRATIONS_DIR / f"{step.illustration}.svg").exists():
+            found.append(f"{at}: no illustration named {step.illustration}")
+        if step.hold_seconds is not None and not 5 <= step.hold_seconds <= 120:
+            found.append(f"{at}: hold_seconds should be between 5 and 120")
+    if page.slug == RED_FLAGS_SLUG and page.section == "now" and not page.flags:
+        found.append(f"{at}: the red flags file lists no flags")
+    for wording, advice in forbidden_wordings(page):
+        found.append(f"{at}: {wording!r} is a wording the reviews ruled out; write {advice}")
+    unused = local_numbers(page) - page_numbers(page)
+    if unused:
+        found.append(f"{at}: local_numbers lists {sorted(unused)}, which the page does not give")
+    return found
+
+
+def title_problems(pages):
+    """One language's pages must give each source address one title."""
+    titles = {}
+    for page in pages:
+        for source in page.sources:
+            titles.setdefault(source.url, {}).setdefault(source.title, where(page))
+    found = []
+    for url, named in sorted(titles.items()):
+        if len(named) > 1:
+            listed = "; ".join(f"{title!r} in {at}" for title, at in named.items())
+            found.append(f"{url} has different titles in one language: {listed}")
+    return found
+
+
+def translation_problems(pages):
+    """Every language must have the English pages, with the same sources, steps and numbers."""
+    found = []
+    original = settings.LANGUAGE_CODE
+    for slug in (*EMERGENCY_SLUGS, RED_FLAGS_SLUG):
+        if (original, "now", slug) not in pages:
+            found.append(f"{original}: missing now/{slug}")
+    slugs = {lang: {(s, slug) for (code, s, slug) in pages if code == lang} for lang in languages()}
+    for language in languages():
+        for section, slug in sorted(slugs[original] ^ slugs[language]):
+            found.append(f"{language}: {section}/{slug} exists in one language and not another")
+        if language == original:
+            continue
+        for section, slug in sorted(slugs[original] & slugs[language]):
+            found += differences(pages[language, section, slug], pages[original, section, slug])
+    return found
+
+
+def differences(page, original):
+    """How a translation departs from the original in what must not change."""
+    at = where(page)
+    found = []
+    shared = [s.url for s in page.sources if not s.local]
+    if shared != [s.url for s in original.sources if not s.local]:
+        found.append(f"{at} cites other sources than {where(original)}")
+    if [s.heading != "" for s in page.steps] != [s.heading != "" for s in original.steps]:
+        found.append(f"{at} groups its steps unlike {where(original)}")
+    if [f.level for f in page.flags] != [f.level for f in original.flags]:
+        found.append(f"{at} ranks its flags unlike {where(original)}")
+    if len(page.steps) != len(original.steps) or len(page.flags) != len(original.flags):
+        found.append(f"{at} has other steps or flags than {where(original)}")
+    if [s.hold_seconds for s in page.steps] != [s.hold_seconds for s in original.steps]:
+        found.append(f"{at} holds for other times than {where(original)}")
+    if [s.beats_per_minute for s in page.steps] != [s.beats_per_minute for s in original.steps]:
+        found.append(f"{at} keeps another beat than {where(original)}")
+    mine = page_numbers(page) - local_numbers(page)
+    theirs = page_numbers(original) - local_numbers(original)
+    if mine != theirs:
+        found.append(
+            f"{at} gives other numbers than {where(original)}: "
+            f"only here {sorted(mine - theirs)}, only there {sorted(theirs - mine)} "
+            "(a number meant for this language only goes in local_numbers)"
+        )
+    return found
+
+
+def reviews_due(today):
+    """The pages whose next review date has passed: re-read them, then move their dates."""
+    try:
+        pages = all_pages()
+    except ContentError as error:
+        return [str(error)]
+    return [
+        f"{where(page)}: next review was due on {page.next_review}"
+        for page in sorted(pages.values(), key=where)
+        if page.next_review < today
+    ]
