@@ -12,7 +12,6 @@ from django.views.decorators.http import require_safe
 from . import content
 from .models import Venue
 
-
 # What a venue's visitors call lifeguards and a pool where Spanish differs by country
 # (GLOSSARY.md): Spain says socorristas and piscina; Mexico salvavidas and alberca; Argentina
 # and Uruguay guardavidas and pileta; elsewhere in the Americas salvavidas and piscina.
