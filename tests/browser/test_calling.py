@@ -8,7 +8,7 @@ venue's number takes over for 12 hours after its page is opened.
 import datetime
 
 import pytest
-from phone import wait_until_ready_offline
+from phone import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_until_ready_offline
 
 from guide import emergency
 
@@ -196,3 +196,32 @@ def test_the_cpr_beat_keeps_time_offline(phone, server):
     page.get_by_role("button", name="Stop the beat").click()
     page.clock.run_for(5_000)
     assert beat.inner_text() == "Push 19 of 30"
+
+
+@pytest.fixture
+def phone_without_javascript(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    yield context
+    context.close()
+    browser.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_show(
+    phone_without_javascript, server, language
+):
+    page = phone_without_javascript.new_page()
+    page.goto(f"{server.url}/{language}/now/help-someone/")
+    assert call_buttons(page).first.get_attribute("href") == "tel:112"
+    help_box = page.locator("#get-help")
+    assert help_box.locator("h3").count() == 2
+    assert help_box.locator("ul").nth(0).locator("li").count() >= 8
+    assert help_box.locator("ul").nth(1).locator("li").count() >= 5
+    assert page.locator(".steps").count() == 2  # the rescue, then once they are out
+    assert page.locator("[data-beats-per-minute]").inner_text().strip()
+    page.locator("header [data-call-place]").click()
+    assert page.url.endswith(f"/{language}/country/")
+    chile = page.locator("#CL")
+    assert chile.get_by_role("link").first.get_attribute("href") == "tel:131"
+    assert chile.get_by_role("button").count() == 0  # choosing needs the script
