@@ -34,8 +34,8 @@ SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# The number the call buttons dial unless a venue page gives its own. 112 works across the EU
-# and from most mobile phones elsewhere.
+# What the call buttons dial before the phone knows its country, and with JavaScript off
+# (README, "Which number the call buttons dial"); each country's own is in guide/emergency/.
 EMERGENCY_NUMBER = os.environ.get("CRAMP_AID_EMERGENCY_NUMBER", "112")
 # The address printed in posters' QR codes, e.g. https://cramp-aid.example (default: the host
 # the poster was opened on).
