@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from . import content
 from .models import Venue
+from .page_cache import same_for_everyone
 
 
 def _published_or_404(request, slug):
@@ -17,6 +18,11 @@ def _published_or_404(request, slug):
     if not venue.published and not request.user.is_staff:
         raise Http404("No such venue")
     return venue
+
+
+def published_version(slug):
+    """What a kept venue page or poster shows from the database: None once unpublished."""
+    return Venue.objects.filter(slug=slug, published=True).values_list("updated").first()
 
 
 def absolute_url(request, path):
@@ -33,12 +39,14 @@ def qr_svg(payload):
 
 
 @require_safe
+@same_for_everyone(version=published_version)
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
     return render(request, "guide/venue.html", {"venue": venue})
 
 
 @require_safe
+@same_for_everyone(version=published_version)
 def poster(request, slug):
     venue = _published_or_404(request, slug)
     url = absolute_url(request, venue.get_absolute_url())

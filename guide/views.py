@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from . import content, search
+from .page_cache import same_for_everyone
 
 
 def _page_or_404(section, slug):
@@ -16,6 +17,7 @@ def _page_or_404(section, slug):
 
 
 @require_safe
+@same_for_everyone
 def home(request):
     language = get_language()
     return render(
@@ -30,6 +32,7 @@ def home(request):
 
 
 @require_safe
+@same_for_everyone
 def emergency(request, slug):
     language = get_language()
     return render(
@@ -44,6 +47,7 @@ def emergency(request, slug):
 
 
 @require_safe
+@same_for_everyone
 def content_page(request, section, slug):
     page = _page_or_404(section, slug)
     if slug == content.WATER_INDEX_SLUG:
@@ -56,6 +60,7 @@ def content_page(request, section, slug):
 
 
 @require_safe
+@same_for_everyone
 def water_index(request):
     language = get_language()
     return render(
@@ -79,6 +84,7 @@ def search_page(request):
 
 
 @require_safe
+@same_for_everyone
 def search_index(request):
     index = search.index(get_language())
     return JsonResponse(index, safe=False, json_dumps_params={"ensure_ascii": False})
