@@ -86,6 +86,7 @@ def worker_script():
         "pages": {language: page_urls(language) for language in languages},
         "emergency": {language: emergency_urls(language) for language in languages},
         "defaultLanguage": settings.LANGUAGE_CODE,
+        "adminPath": f"/{settings.ADMIN_PATH}",  # DJANGO_ADMIN_PATH: never cached
     }
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     version = hashlib.sha256(

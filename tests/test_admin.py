@@ -134,3 +134,13 @@ def test_the_admin_path_is_a_setting():
     _, login, old_login, cache_control = line.split(" ", 3)
     assert (login, old_login) == ("200", "404")
     assert "private" in cache_control
+
+
+def test_the_worker_leaves_the_admin_to_the_network_wherever_it_lives(client):
+    import json
+    import re
+
+    worker = client.get("/serviceworker.js").content.decode()
+    config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", worker)[1])
+    assert config["adminPath"] == f"/{settings.ADMIN_PATH}"
+    assert "url.pathname.startsWith(CONFIG.adminPath)" in worker
