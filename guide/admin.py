@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.core.validators import MaxLengthValidator
 from django.utils.html import format_html
@@ -16,19 +15,6 @@ PHONE_FIELDS = ("emergency_number", "lifeguard_phone")
 # What an operator may type: "+1 (555) 123-4567" is 17 characters for 11 digits. The stored
 # digits keep the model's limit (E.164: 15 digits and a +), checked after cleaning.
 TYPED_PHONE_MAX_LENGTH = 40
-
-
-def client_address(request):
-    """The address django-axes counts login failures by.
-
-    Behind our nginx (DJANGO_BEHIND_PROXY=1) the peer is the proxy, which sets
-    X-Forwarded-For to the client's address; elsewhere the peer is the client.
-    """
-    if settings.BEHIND_PROXY:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded:
-            return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class VenueForm(forms.ModelForm):

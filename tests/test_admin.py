@@ -144,3 +144,24 @@ def test_the_worker_leaves_the_admin_to_the_network_wherever_it_lives(client):
     config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", worker)[1])
     assert config["adminPath"] == f"/{settings.ADMIN_PATH}"
     assert "url.pathname.startsWith(CONFIG.adminPath)" in worker
+
+
+def test_the_test_clients_login_still_works(client, operator):
+    assert client.login(username="operator", password=PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_behind_the_proxy_failures_count_by_the_address_nginx_saw(client, operator, settings):
+    settings.BEHIND_PROXY = True
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "operator", "password": "wrong"},
+            headers={"x-forwarded-for": "203.0.113.9"},
+        )
+    elsewhere = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "operator", "password": PASSWORD},
+        headers={"x-forwarded-for": "198.51.100.4"},
+    )
+    assert elsewhere.status_code == 302  # the operator, from another address, gets in
