@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages catalogues prepare chromium clean python check-links check-reviews
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium nginx \
+  postgresql wrk clean python check-links check-reviews
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
 # (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
@@ -67,12 +68,16 @@ run: prepare
 	@echo "Cramp Aid on http://127.0.0.1:$(PORT)/"
 	DJANGO_HTTPS=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+DJANGO_UPGRADE := $(VENV)/bin/django-upgrade --target-version 6.1
+
 lint: $(VENV)/.lint.stamp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djade --check $$(git ls-files '*.html')
+	$(DJANGO_UPGRADE) --check $$(git ls-files '*.py')
 
 format: $(VENV)/.lint.stamp
+	$(DJANGO_UPGRADE) --exit-zero-even-if-changed $$(git ls-files '*.py')
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djade $$(git ls-files '*.html')
@@ -82,8 +87,32 @@ ifeq ($(shell command -v chromium),)
 	$(call need,chromium)
 endif
 
-test: $(VENV)/.test.stamp lint prepare chromium
+# The front's test runs Debian's nginx in front of gunicorn (tests/test_deploy.py).
+nginx:
+ifeq ($(wildcard /usr/sbin/nginx),)
+	$(call need,nginx-light)
+endif
+
+# The database tests run a second time on a throwaway cluster (tests/postgres.py).
+postgresql:
+ifeq ($(wildcard /usr/lib/postgresql/*/bin/initdb),)
+	$(call need,postgresql)
+endif
+
+# `make bench` loads the origin and the static baseline with wrk, on 127.0.0.1 only.
+wrk:
+ifeq ($(shell command -v wrk),)
+	$(call need,wrk)
+endif
+
+# Every test on SQLite, then the database tests again on PostgreSQL.
+test: $(VENV)/.test.stamp lint prepare chromium nginx postgresql
+	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PY) tests/postgres.py $(VENV)/bin/pytest -m django_db --ignore=tests/browser $(PYTEST_ARGS)
+
+bench: $(VENV)/.test.stamp prepare chromium nginx wrk
+	$(PY) tests/bench.py
 
 # Not part of `make test`: it needs the internet, which CI does not have. Run before each
 # content release (README, "Editing content").
@@ -95,11 +124,8 @@ check-links: $(VENV)/.app.stamp
 check-reviews: $(VENV)/.app.stamp
 	$(PY) manage.py check_reviews
 
-bench: $(VENV)/.test.stamp prepare chromium
-	$(PY) tests/bench.py
-
 icons: $(VENV)/.test.stamp
-	$(PY) manage.py draw_icons
+	$(PY) tests/draw_icons.py
 
 clean:
 	rm -rf $(VENV) staticfiles .bench node_modules

@@ -4,8 +4,10 @@ import hashlib
 import os
 import secrets
 from base64 import b64encode
+from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,15 +25,26 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()] or default
 
 
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
 # Off unless asked for: a forgotten variable must never show tracebacks to the public.
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
-# Without a key, each process makes its own: fine on a laptop, so `make run` needs no setup;
-# a deployment sets one, and `check --deploy` says so if it did not (guide.W001).
+# DJANGO_HTTPS=0 is for plain-http local serving (`make run`); never in production.
+HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+# Production: what the public reaches. Serving refuses to start if it is misconfigured here
+# (cramps_site/wsgi.py, guide/checks.py): better no site than one that fails at random.
+PRODUCTION = HTTPS and not DEBUG
+
+# Without a key, each process makes its own: fine on a laptop, so `make run` needs no setup.
+# In production a missing or short key stops the app at start (guide.E001).
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
+# Django's own bar for a key (security.W009): 50 characters, 5 different ones.
+SECRET_KEY_MIN_LENGTH = 50
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# In production an empty list is an error at start (guide.E002), not a 400 on every request.
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else LOCAL_HOSTS)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 # What the call buttons dial before the phone knows its country, and with JavaScript off
@@ -49,17 +62,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # throttles admin logins (see "Admin login attempts" below)
     "guide",  # before pwa: our manifest.json and offline.html templates replace its own
     "pwa",
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe over plain http with their own Host header.
+    "guide.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Directly after SecurityMiddleware, as whitenoise's documentation says: static files
+    # leave before any other middleware touches them (no second compression of PNGs).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages the same for everyone, served from memory once rendered (guide/page_cache.py).
+    "guide.page_cache.PageCacheMiddleware",
+    # Outside SessionMiddleware so it sees the session's `Vary: Cookie` (and any cookie set).
+    "guide.headers.PublicCacheMiddleware",
     # Pages compressed by the app itself: the emergency screen must arrive in one round trip.
     # Django pads gzip output against BREACH, and public pages carry no secrets anyway.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,7 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "guide.headers.PublicCacheMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cramps_site.urls"
@@ -90,13 +113,41 @@ TEMPLATES = [
     },
 ]
 
+# DATABASE_URL picks the database, e.g. postgres://cramp-aid@localhost/cramp-aid (psycopg 3).
+# Without it, SQLite: WAL lets readers go on while a venue is saved, and a writer waits up to
+# 10 s for the lock instead of failing at once ("database is locked").
+SQLITE_PATH = os.environ.get("DJANGO_DATABASE_PATH", str(BASE_DIR / "db.sqlite3"))
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("DJANGO_DATABASE_PATH", str(BASE_DIR / "db.sqlite3")),
-    }
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}",
+        conn_max_age=60,
+        conn_health_checks=True,
+    )
 }
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 10,
+    }
+
+# The admin's address: a less obvious one keeps password-guessing bots off (README).
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
+
+# Admin login attempts (django-axes, in the database every worker shares): five failures for
+# one user name from one address lock that pair out for 15 minutes, answered 429. By pair, so
+# a guesser cannot lock the operators out from elsewhere; a success clears the count.
+AUTHENTICATION_BACKENDS = [
+    "guide.admin_login.ThrottledLogins",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "guide.admin_login.client_address"
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -126,15 +177,24 @@ STORAGES = {
 }
 WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
-# Security. DJANGO_HTTPS=0 is for plain-http local serving (`make run`); never in production.
-HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+# Security (HTTPS is read at the top).
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers check /healthz over plain http (guide/health.py answers before the redirect;
+# this keeps the rule true if the middleware order ever changes).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Both pin more than this site for two years: opt in on purpose (README, Deploying).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD", False)
+# check --deploy suggests both; leaving them off is the documented default, not an oversight.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself (see README, "Deploying").
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
@@ -168,11 +228,20 @@ PERMISSIONS_POLICY = (
 # Anonymous pages may be held this long by a shared cache or CDN (see guide/headers.py).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("CRAMP_AID_PUBLIC_CACHE_SECONDS", "600"))
 
+# Logs go to standard output, one line per event (journald or the container keeps them):
+# a server error is one line with its path and where it failed (guide/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "formatters": {"line": {"()": "guide.logs.OneLineFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
 # django-pwa: read once at import. The manifest template (guide/templates/manifest.json)

@@ -1,24 +1,38 @@
 """Root URLs: the service worker and django-pwa at the root, pages under /<lang>/."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
+from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
+from pwa import views as pwa_views
 
 from guide.offline import service_worker
+from guide.page_cache import same_for_everyone
 from guide.sitemaps import SITEMAPS
 
+# At the root, django-pwa's manifest and offline page speak the language of the browser or of
+# the language cookie: private, so no shared cache hands one visitor's language to another.
+in_visitors_language = cache_control(private=True, no_cache=True)
+
 urlpatterns = [
-    # Before pwa.urls: ours carries the generated precache list and version (django-pwa #73).
-    path("serviceworker.js", service_worker, name="serviceworker"),
-    path("", include("pwa.urls")),  # /manifest.json and /offline/ in the browser's language
+    # Before django-pwa's: ours carries the generated precache list and version (django-pwa #73).
+    path("serviceworker.js", same_for_everyone(service_worker), name="serviceworker"),
+    path(
+        "manifest.json",
+        in_visitors_language(vary_on_cookie(pwa_views.manifest)),
+        name="manifest",
+    ),
+    path("offline/", in_visitors_language(vary_on_cookie(pwa_views.offline)), name="offline"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("guide.urls")))

@@ -1,8 +1,16 @@
-"""WSGI entry point: `gunicorn cramps_site.wsgi` in production."""
+"""WSGI entry point: `gunicorn -c cramps_site/deploy/gunicorn.conf.py` in production."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cramps_site.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from guide.checks import refuse_to_serve_if_misconfigured  # noqa: E402
+from guide.page_cache import KeptPages  # noqa: E402
+
+# Refuse to serve a production configuration that would fail at random (README, Deploying).
+refuse_to_serve_if_misconfigured()
+# Pages the same for everyone are answered from memory once rendered (guide/page_cache.py).
+application = KeptPages(django_application)

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.contrib import admin
+from django.core.validators import MaxLengthValidator
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,10 @@ from . import emergency
 from .models import Venue
 
 TYPED_SEPARATORS = re.compile(r"[\s\-().]")
+PHONE_FIELDS = ("emergency_number", "lifeguard_phone")
+# What an operator may type: "+1 (555) 123-4567" is 17 characters for 11 digits. The stored
+# digits keep the model's limit (E.164: 15 digits and a +), checked after cleaning.
+TYPED_PHONE_MAX_LENGTH = 40
 
 
 class VenueForm(forms.ModelForm):
@@ -46,6 +51,14 @@ class VenueForm(forms.ModelForm):
             label=Venue._meta.get_field("country").verbose_name.capitalize(),
             help_text=Venue._meta.get_field("country").help_text,
         )
+        for name in PHONE_FIELDS:
+            if name in self.fields:
+                field = self.fields[name]
+                field.max_length = TYPED_PHONE_MAX_LENGTH
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
+                ]
+                field.widget.attrs["maxlength"] = str(TYPED_PHONE_MAX_LENGTH)
 
     # People type "+34 612-345-678" or "(0) 112"; numbers are stored as digits.
     def clean_emergency_number(self):
@@ -70,6 +83,17 @@ class VenueAdmin(admin.ModelAdmin):
             {"fields": ["lifeguards", "lifeguard_hours", "first_aid_point", "defibrillator"]},
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Posters and saved copies point to a published venue's address: it stays put.
+        if obj is not None and obj.published:
+            return [*super().get_readonly_fields(request, obj), "slug"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     @admin.display(description=_("poster"))
     def poster(self, venue):

@@ -1,28 +1,67 @@
-"""System checks: a missing secret key, an unusable numbers table, content unfit to publish."""
+"""System checks: a production configuration that would fail at random, an unusable numbers
+table, and content unfit to publish."""
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 
 from . import content, emergency
 
 
-@checks.register(checks.Tags.security, deploy=True)
-def secret_key_from_environment(app_configs, **kwargs):
-    if settings.SECRET_KEY_FROM_ENVIRONMENT:
+def configuration_errors():
+    """What makes production serving unsafe; the WSGI app refuses to start on any of them."""
+    if not settings.PRODUCTION:
         return []
-    return [
-        checks.Warning(
-            "DJANGO_SECRET_KEY is not set: each process makes up its own key, so sessions and "
-            "admin logins break across restarts and between gunicorn workers.",
-            hint="Set DJANGO_SECRET_KEY to a long random value (see README, Deploying).",
-            id="guide.W001",
+    errors = []
+    key = settings.SECRET_KEY
+    if not settings.SECRET_KEY_FROM_ENVIRONMENT:
+        errors.append(
+            checks.Error(
+                "DJANGO_SECRET_KEY is not set: each process would make up its own key, so "
+                "admin logins and forms would fail at random between gunicorn workers.",
+                hint="Set DJANGO_SECRET_KEY to a long random value, e.g. the output of "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`.",
+                id="guide.E001",
+            )
         )
-    ]
+    elif len(key) < settings.SECRET_KEY_MIN_LENGTH or len(set(key)) < 5:
+        errors.append(
+            checks.Error(
+                f"DJANGO_SECRET_KEY is too short: {settings.SECRET_KEY_MIN_LENGTH} characters "
+                "or more, not all the same, are needed to sign sessions safely.",
+                hint="Set DJANGO_SECRET_KEY to a long random value (see README, Deploying).",
+                id="guide.E001",
+            )
+        )
+    if not settings.ALLOWED_HOSTS:
+        errors.append(
+            checks.Error(
+                "DJANGO_ALLOWED_HOSTS is empty: every request would be refused with 400.",
+                hint="Set DJANGO_ALLOWED_HOSTS to the site's host names, e.g. cramp-aid.example.",
+                id="guide.E002",
+            )
+        )
+    return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def production_configuration(app_configs, **kwargs):
+    return configuration_errors()
 
 
 @checks.register()
 def content_is_publishable(app_configs, **kwargs):
     return [checks.Warning(problem, id="guide.W002") for problem in content.problems()]
+
+
+def refuse_to_serve_if_misconfigured():
+    """Called by the WSGI and ASGI entry points: stop at start, saying what to set."""
+    errors = configuration_errors()
+    if errors:
+        lines = [f"{error.id}: {error.msg} {error.hint}" for error in errors]
+        raise ImproperlyConfigured(
+            "Cramp Aid will not serve with this configuration:\n" + "\n".join(lines)
+        )
 
 
 @checks.register()
@@ -31,5 +70,5 @@ def numbers_table_is_usable(app_configs, **kwargs):
     try:
         emergency.load()
     except emergency.NumbersError as error:
-        return [checks.Error(str(error), id="guide.E001")]
+        return [checks.Error(str(error), id="guide.E003")]
     return []

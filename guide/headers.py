@@ -8,8 +8,10 @@ class PublicCacheMiddleware:
     """Lets a shared cache or CDN hold anonymous pages; keeps everything personal private.
 
     A page is public when it is a GET answered 200 that set no cookie and did not read one
-    (no `Vary: Cookie`). Views that must always be revalidated (the service worker, the
-    manifest) set their own Cache-Control, which is left alone.
+    (no `Vary: Cookie`). It sits above SessionMiddleware in MIDDLEWARE so that it sees the
+    `Vary: Cookie` a session read adds (a staff preview of an unpublished venue). Views that
+    must always be revalidated (the service worker, the manifests) set their own
+    Cache-Control, which is left alone.
     """
 
     def __init__(self, get_response):
@@ -26,7 +28,7 @@ class PublicCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
             and "cookie" not in vary
-            and not request.path.startswith("/admin/")
+            and not request.path.startswith(f"/{settings.ADMIN_PATH}")
         )
         if public:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)

@@ -92,6 +92,7 @@ def worker_script():
         # offline, and a chosen country's number is refreshed when the table changes.
         "countries": emergency.for_worker(),
         "zones": emergency.time_zones(),
+        "adminPath": f"/{settings.ADMIN_PATH}",  # DJANGO_ADMIN_PATH: never cached
     }
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     version = hashlib.sha256(

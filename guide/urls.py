@@ -1,9 +1,14 @@
 """Language-prefixed public URLs (/<lang>/…). They are printed on posters: never change them."""
 
 from django.urls import path
+from django.views.decorators.cache import cache_control
 from pwa import views as pwa_views
 
 from . import venues, views
+from .page_cache import same_for_everyone
+
+# The manifests are revalidated on every use, so an installed app sees a new name or icon.
+revalidated = cache_control(no_cache=True, max_age=0)
 
 app_name = "guide"
 urlpatterns = [
@@ -23,6 +28,10 @@ urlpatterns = [
     path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts
     # follow it, and the offline fallback speaks it.
-    path("manifest.json", pwa_views.manifest, name="manifest"),
-    path("offline/", pwa_views.offline, name="offline"),
+    path(
+        "manifest.json",
+        same_for_everyone(revalidated(pwa_views.manifest)),
+        name="manifest",
+    ),
+    path("offline/", same_for_everyone(pwa_views.offline), name="offline"),
 ]

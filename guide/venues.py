@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from . import content
 from .models import Venue
+from .page_cache import same_for_everyone
 
 # What a venue's visitors call lifeguards and a pool where Spanish differs by country
 # (GLOSSARY.md): Spain says socorristas and piscina; Mexico salvavidas and alberca; Argentina
@@ -51,6 +52,11 @@ def _published_or_404(request, slug):
     return venue
 
 
+def published_version(slug):
+    """What a kept venue page or poster shows from the database: None once unpublished."""
+    return Venue.objects.filter(slug=slug, published=True).values_list("updated").first()
+
+
 def absolute_url(request, path):
     """Printed posters outlive hosts and proxies: prefer the configured public address."""
     base = settings.PUBLIC_BASE_URL or f"{request.scheme}://{request.get_host()}"
@@ -65,12 +71,14 @@ def qr_svg(payload):
 
 
 @require_safe
+@same_for_everyone(version=published_version)
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
     return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
 
 
 @require_safe
+@same_for_everyone(version=published_version)
 def poster(request, slug):
     venue = _published_or_404(request, slug)
     url = absolute_url(request, venue.get_absolute_url())

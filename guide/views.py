@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from . import content, search
 from . import emergency as numbers
+from .page_cache import same_for_everyone
 
 
 def _page_or_404(section, slug):
@@ -17,6 +18,7 @@ def _page_or_404(section, slug):
 
 
 @require_safe
+@same_for_everyone
 def home(request):
     language = get_language()
     return render(
@@ -31,6 +33,7 @@ def home(request):
 
 
 @require_safe
+@same_for_everyone
 def emergency(request, slug):
     language = get_language()
     return render(
@@ -45,6 +48,7 @@ def emergency(request, slug):
 
 
 @require_safe
+@same_for_everyone
 def content_page(request, section, slug):
     page = _page_or_404(section, slug)
     if slug == content.WATER_INDEX_SLUG:
@@ -57,6 +61,7 @@ def content_page(request, section, slug):
 
 
 @require_safe
+@same_for_everyone
 def water_index(request):
     language = get_language()
     return render(
@@ -70,6 +75,7 @@ def water_index(request):
 
 
 @require_safe
+@same_for_everyone
 def reviews(request):
     """Every page with its review dates and its sources' check dates: how current the advice is."""
     return render(
@@ -88,11 +94,13 @@ def search_page(request):
 
 
 @require_safe
+@same_for_everyone
 def search_index(request):
     index = search.index(get_language())
     return JsonResponse(index, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
+@same_for_everyone
 def country_page(request):
     return render(request, "guide/country.html", {"countries": numbers.listing(get_language())})

@@ -1,8 +1,10 @@
 """`make bench`: prints Cramp Aid's size, speed and Lighthouse figures against DESIGN.md's budgets.
 
 Figures, never timed tests: it serves the app with gunicorn on 127.0.0.1 and measures what
-Debian's Chromium, on a phone, downloads and paints. Set BENCH_LIGHTHOUSE=0 to skip Lighthouse
-(about 15 s a page).
+Debian's Chromium, on a phone, downloads and paints, and how many requests a second the origin
+answers beside nginx serving the same bytes from disk (wrk, bounded in time, loopback only).
+Set BENCH_LIGHTHOUSE=0 to skip Lighthouse (about 15 s a page), BENCH_ONLY=origin for the
+origin figures alone.
 """
 
 import json
@@ -16,6 +18,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
+sys.path.insert(0, str(Path(__file__).parent))
+from front import Gunicorn, Nginx, free_port, wait_for_port
 from phone import (
     BASE_DIR,
     CHROMIUM,
@@ -33,6 +37,11 @@ LIGHTHOUSE_BUDGET = 0.95
 LIGHTHOUSE_VERSION = "12.8.2"
 LANGUAGES = ["en", "ru", "es"]
 FCP_RUNS = 7
+ORIGIN_BUDGET = 0.1  # gunicorn with 2 workers / nginx serving the same bytes from disk
+PROXY_CACHE_BUDGET = 0.8  # nginx's proxy cache in front of gunicorn / the same
+ORIGIN_PATH = "/en/now/"
+ORIGIN_ROUNDS = 3
+WRK = ["wrk", "--threads", "1", "--connections", "8", "--duration", "3s"]
 
 
 def get(url, compressed=True):
@@ -161,10 +170,92 @@ def lighthouse(server, paths):
         yield path, scores, failing
 
 
+def requests_per_second(url):
+    """wrk's figure for one bounded run against a server on 127.0.0.1."""
+    out = subprocess.run([*WRK, url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise RuntimeError(f"{url} answered with errors under load:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+
+
+def origin_speed():
+    """Requests a second for one emergency page: nginx from disk, gunicorn, nginx's cache.
+
+    One run, interleaved rounds, medians: the ratios are what hold across machines.
+    """
+    with tempfile.TemporaryDirectory() as directory:
+        directory = Path(directory)
+        directory.chmod(0o755)  # nginx's workers read the page from here
+        app = Gunicorn(
+            directory,
+            DJANGO_HTTPS="0",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_SECRET_KEY="bench-only-" + "b3nCh" * 10,
+        ).start()
+        nginx = None
+        try:
+            origin = f"http://127.0.0.1:{app.port}{ORIGIN_PATH}"
+            page = get(origin, compressed=False)
+            root = directory / "root"
+            (root / ORIGIN_PATH.strip("/")).mkdir(parents=True)
+            (root / ORIGIN_PATH.strip("/") / "index.html").write_bytes(page)
+            root.chmod(0o755)
+            for folder in root.rglob("*"):
+                folder.chmod(0o755 if folder.is_dir() else 0o644)
+            static_port, cached_port = free_port(), free_port()
+            nginx = Nginx(
+                directory,
+                f"""
+    proxy_cache_path {{cache}} keys_zone=bench:1m;
+    server {{ listen 127.0.0.1:{static_port}; root {root}; default_type text/html; }}
+    server {{
+        listen 127.0.0.1:{cached_port};
+        location / {{
+            proxy_pass http://127.0.0.1:{app.port};
+            proxy_set_header Host 127.0.0.1:{app.port};  # the same links, the same bytes
+            proxy_cache bench;
+        }}
+    }}""",
+            ).start()
+            wait_for_port(static_port)
+            static = f"http://127.0.0.1:{static_port}{ORIGIN_PATH}"
+            cached = f"http://127.0.0.1:{cached_port}{ORIGIN_PATH}"
+            assert get(static, compressed=False) == page == get(cached, compressed=False)
+            figures = {"static": [], "origin": [], "cached": []}
+            for _ in range(ORIGIN_ROUNDS):
+                for name, url in (("static", static), ("origin", origin), ("cached", cached)):
+                    figures[name].append(requests_per_second(url))
+            return {name: statistics.median(values) for name, values in figures.items()}
+        finally:
+            if nginx:
+                nginx.stop()
+            app.stop()
+
+
+def print_origin_speed(over):
+    print(f"\n== The origin: {ORIGIN_PATH} under load, requests a second (wrk, medians of "
+          f"{ORIGIN_ROUNDS} interleaved runs)")  # fmt: skip
+    figures = origin_speed()
+    static = figures["static"]
+    print(f"     nginx, the same bytes from disk  {static:9.0f}/s")
+    for name, label, budget in (
+        ("origin", "gunicorn, 2 workers", ORIGIN_BUDGET),
+        ("cached", "nginx's proxy cache, in front", PROXY_CACHE_BUDGET),
+    ):
+        ratio = figures[name] / static
+        over += [] if ratio >= budget else [f"origin {name}"]
+        print(f"{verdict(ratio >= budget)} {label:32} {figures[name]:9.0f}/s  "
+              f"{ratio:.3f}x (budget {budget}x)")  # fmt: skip
+
+
 def main():
     from playwright.sync_api import sync_playwright
 
     over = []
+    print_origin_speed(over)
+    if os.environ.get("BENCH_ONLY") == "origin":
+        print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")
+        return 1 if over else 0
     with tempfile.TemporaryDirectory() as data:
         server = AppServer(Path(data)).start()
         try:

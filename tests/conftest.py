@@ -5,6 +5,8 @@ import re
 import pytest
 from django.test import Client
 
+from guide import page_cache
+
 
 class HttpsClient(Client):
     """Tests run with the production defaults (DEBUG off, HTTPS on): requests are https."""
@@ -12,6 +14,14 @@ class HttpsClient(Client):
     def generic(self, *args, **kwargs):
         kwargs["secure"] = True
         return super().generic(*args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test renders its own pages: one test's settings or data never leak into the next."""
+    page_cache.clear()
+    yield
+    page_cache.clear()
 
 
 @pytest.fixture

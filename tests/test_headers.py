@@ -1,5 +1,6 @@
-"""Security and cache headers, and a clean `check --deploy` under production settings."""
+"""Security and cache headers, and a production configuration that fails safe."""
 
+import json
 import os
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import pytest
 from django.conf import settings
 
 pytestmark = pytest.mark.django_db
+GOOD_KEY = "a-deployment-key-" + "x9Q4" * 12
 
 
 def test_security_headers_are_present(client):
@@ -89,14 +91,124 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_check_deploy_warns_when_no_secret_key_is_set():
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+def production_settings(**environment):
+    """Settings as a fresh process reads them from this environment (no DJANGO_ or CRAMP_AID_)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CRAMP_AID_"))}
+    script = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps({'hsts': [settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "settings.SECURE_HSTS_PRELOAD], 'hosts': settings.ALLOWED_HOSTS}))"
+    )
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
+        [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
-        env=environment,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "cramps_site.settings", **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def start_the_app(**environment):
+    """Imports the WSGI application as gunicorn does; returns what it printed on failure."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CRAMP_AID_"))}
+    return subprocess.run(
+        [sys.executable, "-c", "import cramps_site.wsgi"],
+        cwd=settings.BASE_DIR,
+        env={**clean, **environment},
         capture_output=True,
         text=True,
         check=False,
     )
-    assert "guide.W001" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"DJANGO_ALLOWED_HOSTS": "cramp-aid.example"}, "DJANGO_SECRET_KEY is not set"),
+        (
+            {"DJANGO_ALLOWED_HOSTS": "cramp-aid.example", "DJANGO_SECRET_KEY": "short-key"},
+            "DJANGO_SECRET_KEY is too short",
+        ),
+        ({"DJANGO_SECRET_KEY": GOOD_KEY}, "DJANGO_ALLOWED_HOSTS is empty"),
+        ({"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_when_misconfigured(environment, message):
+    result = start_the_app(**environment)
+    assert result.returncode != 0
+    assert "Cramp Aid will not serve with this configuration" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_starts_with_a_key_and_hosts_and_locally_with_neither():
+    assert (
+        start_the_app(
+            DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="cramp-aid.example"
+        ).returncode
+        == 0
+    )
+    local = start_the_app(DJANGO_HTTPS="0")  # what `make run` does
+    assert local.returncode == 0, local.stderr
+
+
+def test_check_deploy_reports_the_same_errors():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "guide.E001" in result.stderr
+    assert "guide.E002" in result.stderr
+
+
+def test_hsts_pins_subdomains_and_preload_only_when_asked():
+    assert production_settings()["hsts"] == [False, False]
+    asked = production_settings(DJANGO_HSTS_INCLUDE_SUBDOMAINS="1", DJANGO_HSTS_PRELOAD="1")
+    assert asked["hsts"] == [True, True]
+    assert production_settings(DJANGO_HTTPS="0", DJANGO_HSTS_PRELOAD="1")["hsts"] == [
+        False,
+        False,
+    ]
+
+
+def test_hsts_header_by_default_covers_this_host_only(client):
+    assert client.get("/en/now/")["Strict-Transport-Security"] == "max-age=63072000"
+
+
+def test_a_signed_in_staff_preview_is_private(client):
+    from django.contrib.auth.models import User
+
+    from guide.models import Venue
+
+    Venue.objects.create(
+        slug="draft-pool", name="Draft Pool", kind="pool", emergency_number="112",
+        lifeguards="Chair", lifeguard_hours="All day", first_aid_point="Desk",
+        defibrillator="Desk", published=False,
+    )  # fmt: skip
+    client.force_login(User.objects.create_user("staff", password="x" * 20, is_staff=True))
+    response = client.get("/en/venues/draft-pool/")
+    assert response.status_code == 200
+    assert "Cookie" in response["Vary"]
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_the_manifests_are_revalidated_on_every_use(client):
+    for path in ("/en/manifest.json", "/es/manifest.json"):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "no-cache" in cache_control
+        assert "max-age=0" in cache_control
+
+
+@pytest.mark.parametrize("path", ["/manifest.json", "/offline/"])
+def test_root_pages_in_the_visitors_language_are_private(client, path):
+    response = client.get(path, headers={"accept-language": "es"})
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert {"Accept-Language", "Cookie"} <= {v.strip() for v in response["Vary"].split(",")}

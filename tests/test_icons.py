@@ -1,9 +1,8 @@
 """The PNG icons are what `make icons` draws from the current SVG sources."""
 
+import draw_icons
 import pytest
 from PIL import Image
-
-from guide.management.commands import draw_icons
 
 
 @pytest.mark.parametrize(("png", "svg", "size"), draw_icons.ICON_SET)

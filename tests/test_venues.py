@@ -92,7 +92,11 @@ def test_an_unpublished_venue_is_not_found_by_the_public(client, venue):
 def test_staff_can_preview_an_unpublished_venue(staff, venue):
     venue.published = False
     venue.save()
-    assert staff.get("/en/venues/test-pool/").status_code == 200
+    response = staff.get("/en/venues/test-pool/")
+    assert response.status_code == 200
+    # The draft depends on who is looking: no shared cache or CDN may hold it.
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "public" not in response["Cache-Control"]
 
 
 def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_number(client, venue):

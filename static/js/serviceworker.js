@@ -140,7 +140,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/admin/") || url.pathname === "/serviceworker.js") return;
+  if (url.pathname.startsWith(CONFIG.adminPath) || url.pathname === "/serviceworker.js") return;
   if (url.pathname.startsWith("/static/")) return event.respondWith(cacheFirst(event, STATIC_CACHE));
   if (emergency.has(url.pathname)) return event.respondWith(cacheFirst(event, PAGES_CACHE));
   // Venue pages are kept only when the user saves them, so "Remove" really removes them.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))  # for the benchmark, which runs from tests/
-from guide import chromium  # noqa: E402
+import chromium  # noqa: E402  (beside this file: tooling, not part of the app)
 
 CHROMIUM = chromium.EXECUTABLE
 CHROMIUM_ARGS = chromium.ARGS

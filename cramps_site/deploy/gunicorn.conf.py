@@ -1,0 +1,33 @@
+"""gunicorn's settings for Cramp Aid: `gunicorn -c cramps_site/deploy/gunicorn.conf.py`.
+
+Behind nginx (nginx.conf beside this file) on the same machine. Each value can be overridden
+on the command line or by gunicorn's own variables (GUNICORN_CMD_ARGS, WEB_CONCURRENCY).
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "cramps_site.wsgi:application"
+# Only nginx on this machine talks to gunicorn; it serves the public on 80 and 443.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads keep connections alive between requests and let a slow database query not hold a
+# whole process; pages are mostly served from memory (guide/page_cache.py).
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+worker_class = "gthread"
+threads = 4
+# A request that takes longer than this is stuck: the worker is replaced.
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# Load the app once, before forking: a misconfiguration stops gunicorn at start, with the
+# reason, instead of workers failing to boot one after another.
+preload_app = True
+# Trust X-Forwarded-Proto/-For only from the proxy in front (nginx on this machine).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Access log to standard output, errors to standard error: journald (or the container) keeps
+# both. The app's own log lines go to standard output too (settings.LOGGING).
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# systemd starts, reloads and stops it; no control socket in the service user's home.
+control_socket_disable = True

@@ -1,0 +1,163 @@
+"""Pages that are the same for everyone: rendered once per process, then served from memory.
+
+A view marked `@same_for_everyone` promises that its page depends only on the URL's path (which
+carries the language), the scheme and host (base.html's hreflang links), the code and content
+of this release, and, through `version`, the database rows it shows. It must not read the query
+string, cookies, the session or the user; if it does anyway, the response carries a cookie or
+`Vary: Cookie` (or is private) and is not kept.
+
+Two places keep pages, both per process, once with gzip and once without:
+- `KeptPages` wraps the WSGI application (cramps_site/wsgi.py): a page with no `version` is kept
+  exactly as it was sent, status and headers included, and answered before Django runs at all.
+  It is only ever stored after Django answered that very scheme, host and path with a 200, so
+  the HTTPS redirect and ALLOWED_HOSTS have already had their say.
+- `PageCacheMiddleware` keeps pages with a `version` (venues): it asks the database whether the
+  venue changed on every request, and renders again when it did.
+A new release starts new processes, so a page never outlives the code and content it came from.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
+
+# One per path, host, scheme and encoding; ALLOWED_HOSTS bounds the hosts. Past this: start over.
+MAX_PAGES = 2000
+# Set on the WSGI environ by the middleware when the WSGI front may keep the answer.
+KEEP = "cramp_aid.keep_page"
+_sent = {}  # key: (status, headers, body) as the WSGI front sent them
+_checked = {}  # key: _Checked, for pages whose version the database decides
+
+
+def same_for_everyone(view=None, *, version=None):
+    """Marks a view's 200 answers as kept in memory (see the module's docstring).
+
+    `version(**view_kwargs)` returns what the page shows from the database (a venue's update
+    time): it is asked on every request, and a different answer renders the page again.
+    """
+    if view is None:
+        return functools.partial(same_for_everyone, version=version)
+
+    @functools.wraps(view)
+    def marked(request, *args, **kwargs):
+        # Asked before rendering: a change made meanwhile makes the next request render again.
+        check = functools.partial(version, **kwargs) if version else None
+        token = check() if check else None
+        response = view(request, *args, **kwargs)
+        response.page_cache_version = (check, token)
+        return response
+
+    return marked
+
+
+def page_key(environ):
+    """What a kept page may depend on, read from the request as the server passed it."""
+    scheme = environ.get("wsgi.url_scheme", "http")
+    if settings.SECURE_PROXY_SSL_HEADER:
+        scheme += "|" + environ.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
+    host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    gzip = bool(re_accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")))
+    return (scheme, host, path, gzip)
+
+
+def _remember(store, key, value):
+    if len(store) >= MAX_PAGES:
+        store.clear()
+    store[key] = value
+
+
+class KeptPages:
+    """The WSGI front: answers kept pages without Django, keeps the ones Django marks."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "HEAD"):
+            return self.application(environ, start_response)
+        key = page_key(environ)
+        kept = _sent.get(key)
+        if kept is not None:
+            status, headers, body = kept
+            start_response(status, list(headers))
+            return [b"" if method == "HEAD" else body]
+        sent = []
+
+        def remember_start(status, headers, exc_info=None):
+            sent[:] = [status, headers]
+            return start_response(status, headers, exc_info)
+
+        response = self.application(environ, remember_start)
+        if not environ.get(KEEP) and method == "GET":
+            return response
+        try:
+            body = b"".join(response)
+        finally:
+            response.close()
+        if method == "HEAD":  # Django leaves the body in; a HEAD answer has none
+            return []
+        _remember(_sent, key, (sent[0], tuple(sent[1]), body))
+        return [body]
+
+
+class _Checked:
+    __slots__ = ("check", "content", "headers", "status", "token")
+
+    def __init__(self, response, check, token):
+        self.content = response.content
+        self.headers = dict(response.headers)
+        self.status = response.status_code
+        self.check, self.token = check, token
+
+    def response(self):
+        return HttpResponse(self.content, status=self.status, headers=self.headers)
+
+
+def _keepable(response):
+    if not hasattr(response, "page_cache_version") or response.streaming:
+        return False
+    vary = response.headers.get("Vary", "").lower()
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and "cookie" not in vary
+        and "private" not in response.headers.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    """Keeps venue pages until the venue changes; tells the WSGI front what it may keep."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        key = page_key(request.environ)
+        kept = _checked.get(key)
+        if kept is not None:
+            if kept.check() == kept.token:
+                return kept.response()
+            _checked.pop(key, None)
+        response = self.get_response(request)
+        if request.method == "GET" and _keepable(response):
+            check, token = response.page_cache_version
+            if check is None:
+                request.environ[KEEP] = True
+            else:
+                _remember(_checked, key, _Checked(response, check, token))
+        return response
+
+
+def clear(**kwargs):
+    _sent.clear()
+    _checked.clear()
+
+
+# Tests change settings that pages show (the emergency number, the public address).
+setting_changed.connect(clear)
