@@ -50,7 +50,12 @@ class Step:
     heading: str = ""
     # A beat to keep time by (chest compressions: 100 to 120 a minute).
     beats_per_minute: int | None = None
+    # The muscle the step stretches: the diary's "Log this cramp" form starts from it.
+    muscle: str = ""
 
+
+# The muscles a step may name (a subset of the diary's answers, guide/diary.py).
+STEP_MUSCLES = ("calf", "foot", "thigh-front", "thigh-back")
 
 # "Call the number now" or "get urgent care today": the NHS's two levels of urgency.
 FLAG_LEVELS = ("emergency", "urgent")
@@ -301,6 +306,8 @@ def problems(today=None):
                 found.append(f"{where}: no illustration named {step.illustration}")
             if step.hold_seconds is not None and not 5 <= step.hold_seconds <= 120:
                 found.append(f"{where}: hold_seconds should be between 5 and 120")
+            if step.muscle and step.muscle not in STEP_MUSCLES:
+                found.append(f"{where}: a step's muscle must be one of {STEP_MUSCLES}")
         if page.section == "now" and page.slug == RED_FLAGS_SLUG and not page.flags:
             found.append(f"{where}: the red flags file lists no flags")
     for section_slug in [("now", slug) for slug in (*EMERGENCY_SLUGS, RED_FLAGS_SLUG)]:
@@ -322,6 +329,8 @@ def problems(today=None):
                 found.append(
                     f"{language}: {section}/{slug} has other steps or flags than the original"
                 )
+            if [s.muscle for s in page.steps] != [s.muscle for s in original.steps]:
+                found.append(f"{language}: {section}/{slug} names other muscles than the original")
             if [s.hold_seconds for s in page.steps] != [s.hold_seconds for s in original.steps]:
                 found.append(
                     f"{language}: {section}/{slug} holds for other times than the original"
