@@ -3,7 +3,7 @@
 from django.urls import path
 from pwa import views as pwa_views
 
-from . import venues, views
+from . import diary, venues, views
 
 app_name = "guide"
 urlpatterns = [
@@ -17,6 +17,10 @@ urlpatterns = [
     path("venues/", venues.saved_venues, name="saved-venues"),
     path("venues/<slug:slug>/", venues.venue_page, name="venue"),
     path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
+    # The cramp diary: pages only; its data stays in the phone's storage (guide/diary.py).
+    path("diary/", diary.diary, name="diary"),
+    path("diary/log/", diary.log, name="diary-log"),
+    path("diary/doctor/", diary.doctor, name="diary-doctor"),
     path("search/", views.search_page, name="search"),
     path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts
