@@ -56,7 +56,7 @@ function setUp(box) {
       output.textContent = "0";
       navigator.vibrate?.([300, 150, 300]);
       speak(box.dataset.doneText);
-      box.dispatchEvent(new CustomEvent("cramp-aid:hold-done", { bubbles: true, detail: { step } }));
+      step.dispatchEvent(new CustomEvent("cramp-aid:hold-done", { bubbles: true }));
     } else {
       output.textContent = String(seconds);
     }
@@ -80,14 +80,13 @@ function setUp(box) {
 
 document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
 
-// The diary's "Log this cramp" offer: its code (data-module) loads only once a hold has ended
-// or the user taps "It's over", so the emergency screen never waits for it.
-const diaryOffer = document.querySelector("[data-diary-offer]");
-if (diaryOffer) {
-  const offer = (event) => import(diaryOffer.dataset.module).then((module) => module.show(diaryOffer, event));
-  document.addEventListener("cramp-aid:hold-done", offer);
-  diaryOffer.querySelector("button").addEventListener("click", offer);
-  diaryOffer.hidden = false;
+// Loaded once needed: the diary's offer.
+const offer = document.querySelector("[data-diary-offer]");
+if (offer) {
+  const show = (event) => import("./diary/offer.js").then((diary) => diary.show(offer, event));
+  addEventListener("cramp-aid:hold-done", show);
+  offer.querySelector("button").onclick = show;
+  offer.hidden = false;
 }
 
 if (speech && speakToggle) {
