@@ -5,11 +5,20 @@ static/js/diary/store.js). The server gives the words (the answers' labels, in t
 language) and nothing else.
 """
 
+import datetime
+import hashlib
+from base64 import b64encode
+
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import render
-from django.utils.html import json_script
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, json_script
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from . import content
@@ -162,6 +171,29 @@ DIARY_WEEKS = 12
 SUMMARY_WEEKS = 13
 
 
+# The diary's styles, inlined like app.css so nothing blocks the first paint; and, for a
+# browser without JavaScript, a rule that hides every control and shows the notice instead.
+DIARY_CSS = (settings.BASE_DIR / "static" / "css" / "diary.css").read_text(encoding="utf-8")
+WITHOUT_SCRIPT_CSS = (
+    "[data-diary-app]{display:none!important}.diary-needs[hidden]{display:block!important}"
+)
+
+
+def _style_hash(css):
+    return f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
+
+
+# The site's policy, with those two inline stylesheets allowed on the diary's pages only.
+DIARY_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [
+        *settings.SECURE_CSP["style-src"],
+        _style_hash(DIARY_CSS),
+        _style_hash(WITHOUT_SCRIPT_CSS),
+    ],
+}
+
+
 class _WordsEncoder(DjangoJSONEncoder):
     """JSON with letters as they are: Cyrillic as \\uXXXX escapes would triple its weight."""
 
@@ -174,6 +206,8 @@ def _context(page_name):
     return {
         "labels": words,
         "labels_script": json_script(words, "diary-labels", encoder=_WordsEncoder),
+        "diary_css": format_html("<style>{}</style>", mark_safe(DIARY_CSS)),
+        "without_script_css": format_html("<style>{}</style>", mark_safe(WITHOUT_SCRIPT_CSS)),
         "page_name": page_name,
         "settings_choices": SETTINGS,
         "muscles": MUSCLES,
@@ -189,6 +223,7 @@ def _context(page_name):
 
 
 @require_safe
+@csp_override(DIARY_CSP)
 def diary(request):
     stretches = content.get_page(request.LANGUAGE_CODE, "guide", "stretches")
     return render(
@@ -199,13 +234,28 @@ def diary(request):
 
 
 @require_safe
+@csp_override(DIARY_CSP)
 def log(request):
     red_flags = content.red_flags(request.LANGUAGE_CODE)
     return render(request, "guide/diary/log.html", {**_context("log"), "red_flags": red_flags})
 
 
 @require_safe
+@csp_override(DIARY_CSP)
 def doctor(request):
+    # The dates as the server sees them today; the script puts the phone's own in their place,
+    # and the lines keep their length, so nothing on the page jumps when it does.
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=SUMMARY_WEEKS * 7 - 1)
+    period = _("From {start} to {end} (the last {weeks} weeks)").format(
+        start=date_format(start), end=date_format(today), weeks=SUMMARY_WEEKS
+    )
+    source = _(
+        "Recorded by the patient in the Cramp Aid app on their own phone, not checked by a "
+        "health professional. Printed on {date}."
+    ).format(date=date_format(today))
     return render(
-        request, "guide/diary/doctor.html", {**_context("doctor"), "weeks": SUMMARY_WEEKS}
+        request,
+        "guide/diary/doctor.html",
+        {**_context("doctor"), "weeks": SUMMARY_WEEKS, "period": period, "source": source},
     )

@@ -144,3 +144,22 @@ def test_each_page_sends_every_sentence_its_scripts_use(page, script):
             if f"js/diary/{target}" not in seen:
                 todo.append(f"js/diary/{target}")
     assert found <= sent, f"{page} lacks {found - sent}"
+
+
+def test_diary_pages_inline_their_styles_and_allow_only_those(client):
+    # Nothing render-blocking: the diary's styles are inline, allowed by hash on its pages only.
+    diary_page = client.get("/en/diary/log/")
+    body = diary_page.content.decode()
+    assert '<link rel="stylesheet"' not in body
+    assert f"<style>{diary.DIARY_CSS}</style>" in body
+    assert f"<noscript><style>{diary.WITHOUT_SCRIPT_CSS}</style></noscript>" in body
+    policy = diary_page["Content-Security-Policy"]
+    other = client.get("/en/now/")["Content-Security-Policy"]
+    for css in (diary.DIARY_CSS, diary.WITHOUT_SCRIPT_CSS):
+        digest = diary._style_hash(css)
+        assert digest in policy
+        assert digest not in other
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    others = dict(part.strip().split(" ", 1) for part in other.split(";"))
+    del directives["style-src"], others["style-src"]
+    assert directives == others

@@ -3,7 +3,7 @@
 import { contextLines } from "./context.js";
 import { EDIT_KEY, FLASH_KEY, PROMPT_KEY } from "./keys.js";
 import * as store from "./store.js";
-import { dateTime, label, say, today } from "./words.js";
+import { cannotKeep, dateTime, label, say, today } from "./words.js";
 
 const root = document.querySelector("[data-diary]");
 const status = root.querySelector("[data-status]");
@@ -267,17 +267,11 @@ function setUpData() {
 }
 
 async function start() {
-  const needs = document.querySelector("[data-diary-needs]");
   try {
     await store.open();
   } catch {
-    needs.textContent = needs.dataset.noStorage;
-    return;
+    return cannotKeep(root);
   }
-  needs.hidden = true;
-  // Shown at once (the charts measure the page), busy until the entries are in.
-  root.setAttribute("aria-busy", "true");
-  root.hidden = false;
   const flash = sessionStorage.getItem(FLASH_KEY);
   sessionStorage.removeItem(FLASH_KEY);
   setUpContext();

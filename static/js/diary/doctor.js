@@ -4,7 +4,7 @@ import { contextLines } from "./context.js";
 import { draw, keepDrawn, measured } from "./charts.js";
 import * as pattern from "./pattern.js";
 import * as store from "./store.js";
-import { date, dayFromNumber, dayNumber, label, labels, number, say, today } from "./words.js";
+import { cannotKeep, date, dayFromNumber, dayNumber, label, labels, number, say, today } from "./words.js";
 
 const root = document.querySelector("[data-doctor]");
 const charts = root.querySelector("[data-charts]");
@@ -73,12 +73,10 @@ function printedSize(figure) {
 }
 
 async function start() {
-  const needs = document.querySelector("[data-diary-needs]");
   try {
     await store.open();
   } catch {
-    needs.textContent = needs.dataset.noStorage;
-    return;
+    return cannotKeep(root);
   }
   const end = today();
   const all = await store.entries();
@@ -95,8 +93,7 @@ async function start() {
   // Numbered like the marks on the weekly chart, whose legend the printed page leaves out.
   const marks = pattern.medicineMarks(context, end, weeks);
   listItems(root.querySelector("[data-context]"), contextLines(context, end, marks));
-  needs.hidden = true;
-  root.hidden = false;
+  root.setAttribute("aria-busy", "false");
   draw(charts, data);
   keepDrawn(charts, () => data);
   // Printing: charts at the paper's size, then back to the screen's.

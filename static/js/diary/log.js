@@ -3,7 +3,7 @@
 import { CHOICES, LISTS, needsHelp } from "./entry.js";
 import { DRAFT_KEY, EDIT_KEY, FLASH_KEY } from "./keys.js";
 import * as store from "./store.js";
-import { localIso, say } from "./words.js";
+import { cannotKeep, localIso, say } from "./words.js";
 
 const form = document.querySelector("[data-log]");
 const help = form.querySelector("[data-get-help]");
@@ -79,12 +79,10 @@ async function save(event) {
 }
 
 async function start() {
-  const needs = document.querySelector("[data-diary-needs]");
   try {
     await store.open();
   } catch {
-    needs.textContent = needs.dataset.noStorage;
-    return;
+    return cannotKeep(form);
   }
   const editing = take(EDIT_KEY);
   original = editing ? ((await store.entry(editing)) ?? null) : null;
@@ -103,8 +101,7 @@ async function start() {
     if (draft.setting === "water") draft.circumstance = "water";
     fill({ ...draft, at: localIso() });
   }
-  needs.hidden = true;
-  form.hidden = false;
+  form.setAttribute("aria-busy", "false");
   showHelp();
   form.addEventListener("change", showHelp);
   form.addEventListener("submit", save);

@@ -55,3 +55,11 @@ export function dayNumber(iso) {
 export function dayFromNumber(value) {
   return new Date(value * 864e5).toISOString().slice(0, 10);
 }
+
+/** The diary cannot open its storage here: say so, in place of controls that cannot work. */
+export function cannotKeep(app) {
+  const notice = document.querySelector("[data-diary-needs]");
+  notice.textContent = notice.dataset.noStorage;
+  notice.hidden = false;
+  app.hidden = true;
+}
