@@ -47,6 +47,9 @@ def page_urls(language):
             reverse("guide:saved-venues"),
             reverse("guide:country"),
             reverse("guide:reviews"),
+            reverse("guide:diary"),
+            reverse("guide:diary-log"),
+            reverse("guide:diary-doctor"),
         ]
     others = [page.url for page in pages if not page.is_emergency]
     return [*emergency_urls(language), *shells, *others]

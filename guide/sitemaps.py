@@ -7,6 +7,9 @@ from django.utils import translation
 from . import content
 from .models import Venue
 
+# The diary's pages are shells (the data stays on the phone), listed so every check visits them.
+DIARY_PAGES = ("diary", "diary-log", "diary-doctor")
+
 
 class PageSitemap(Sitemap):
     i18n = False  # pages already carry their language; items are (language, url, lastmod)
@@ -18,6 +21,7 @@ class PageSitemap(Sitemap):
                 items.append((reverse("guide:home"), None))
                 items.append((reverse("guide:country"), None))
                 items.append((reverse("guide:reviews"), None))
+                items += [(reverse(f"guide:{name}"), None) for name in DIARY_PAGES]
             items += [(page.url, page.reviewed) for page in content.public_pages(language)]
         # A venue page lives in its operator's language.
         items += [(v.get_absolute_url(), v.updated) for v in Venue.objects.filter(published=True)]

@@ -4,7 +4,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_control
 from pwa import views as pwa_views
 
-from . import venues, views
+from . import diary, venues, views
 from .page_cache import same_for_everyone
 
 # The manifests are revalidated on every use, so an installed app sees a new name or icon.
@@ -24,6 +24,10 @@ urlpatterns = [
     path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
     path("country/", views.country_page, name="country"),
     path("reviews/", views.reviews, name="reviews"),
+    # The cramp diary: pages only; its data stays in the phone's storage (guide/diary.py).
+    path("diary/", diary.diary, name="diary"),
+    path("diary/log/", diary.log, name="diary-log"),
+    path("diary/doctor/", diary.doctor, name="diary-doctor"),
     path("search/", views.search_page, name="search"),
     path("search/index.json", views.search_index, name="search-index"),
     # django-pwa's views, in the page's language: the installed app's name and shortcuts

@@ -122,7 +122,10 @@ def test_the_manifest_speaks_the_pages_language(client, language):
     assert [s["url"] for s in manifest["shortcuts"]] == [
         f"/{language}/now/",
         f"/{language}/now/water/",
+        f"/{language}/guide/stretches/",
     ]
+    english = json.loads(client.get("/en/manifest.json").content)["shortcuts"]
+    assert [s["name"] for s in manifest["shortcuts"]] != [s["name"] for s in english]
 
 
 def test_content_has_the_same_pages_sources_and_steps_in_every_language():

@@ -41,9 +41,14 @@ def test_manifest_icons_are_separate_for_any_and_maskable_and_exist(manifest):
         assert_static_file_exists(icon["src"])
 
 
-def test_manifest_shortcuts_lead_to_the_emergency_screens(manifest):
+def test_manifest_shortcuts_lead_to_the_emergency_screens_and_bedtime_stretches(manifest):
     urls = [shortcut["url"] for shortcut in manifest["shortcuts"]]
-    assert urls == [content.page_url("now", "land", "en"), content.page_url("now", "water", "en")]
+    assert urls == [
+        content.page_url("now", "land", "en"),
+        content.page_url("now", "water", "en"),
+        content.page_url("guide", "stretches", "en"),
+    ]
+    assert manifest["shortcuts"][2]["name"] == "Bedtime stretches"
     assert all(shortcut["name"] and shortcut["short_name"] for shortcut in manifest["shortcuts"])
 
 

@@ -14,6 +14,8 @@ RED_FLAGS_SLUG = "red-flags"
 WATER_INDEX_SLUG = "index"
 # "Call the number now" or "get urgent care today": the NHS's two levels of urgency.
 FLAG_LEVELS = ("emergency", "urgent")
+# The muscles a step may name (a subset of the diary's answers, guide/diary.py).
+STEP_MUSCLES = ("calf", "foot", "thigh-front", "thigh-back")
 
 
 class ContentError(ValueError):
@@ -42,6 +44,8 @@ class Step:
     heading: str = ""
     # A beat to keep time by (chest compressions: 100 to 120 a minute).
     beats_per_minute: int | None = None
+    # The muscle the step stretches: the diary's "Log this cramp" form starts from it.
+    muscle: str = ""
 
 
 @dataclass(frozen=True)

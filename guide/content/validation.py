@@ -9,7 +9,7 @@ from django.conf import settings
 from .links import PAGES_WITHOUT_SLUG
 from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
-from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, ContentError
+from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
@@ -71,6 +71,8 @@ def page_problems(page, pages, today):
             found.append(f"{at}: no illustration named {step.illustration}")
         if step.hold_seconds is not None and not 5 <= step.hold_seconds <= 120:
             found.append(f"{at}: hold_seconds should be between 5 and 120")
+        if step.muscle and step.muscle not in STEP_MUSCLES:
+            found.append(f"{at}: a step's muscle must be one of {STEP_MUSCLES}")
     if page.slug == RED_FLAGS_SLUG and page.section == "now" and not page.flags:
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
@@ -130,6 +132,8 @@ def differences(page, original):
         found.append(f"{at} holds for other times than {where(original)}")
     if [s.beats_per_minute for s in page.steps] != [s.beats_per_minute for s in original.steps]:
         found.append(f"{at} keeps another beat than {where(original)}")
+    if [s.muscle for s in page.steps] != [s.muscle for s in original.steps]:
+        found.append(f"{at} names other muscles than {where(original)}")
     mine = page_numbers(page) - local_numbers(page)
     theirs = page_numbers(original) - local_numbers(original)
     if mine != theirs:

@@ -56,6 +56,7 @@ function setUp(box) {
       output.textContent = "0";
       navigator.vibrate?.([300, 150, 300]);
       speak(box.dataset.doneText);
+      step.dispatchEvent(new CustomEvent("cramp-aid:hold-done", { bubbles: true }));
     } else {
       output.textContent = String(seconds);
     }
@@ -78,6 +79,15 @@ function setUp(box) {
 }
 
 document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
+
+// Loaded once needed: the diary's offer.
+const offer = document.querySelector("[data-diary-offer]");
+if (offer) {
+  const show = (event) => import("./diary/offer.js").then((diary) => diary.show(offer, event));
+  addEventListener("cramp-aid:hold-done", show);
+  offer.querySelector("button").onclick = show;
+  offer.hidden = false;
+}
 
 if (speech && speakToggle) {
   const box = speakToggle.querySelector("input");

@@ -1,0 +1,261 @@
+"""The cramp diary's pages: empty shells that the diary's scripts fill from the phone's storage.
+
+No view here reads or accepts diary data: entries live in the browser's IndexedDB only (see
+static/js/diary/store.js). The server gives the words (the answers' labels, in the page's
+language) and nothing else.
+"""
+
+import datetime
+import hashlib
+from base64 import b64encode
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, json_script
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
+
+from . import content
+
+# The answers a diary entry can hold: (stored value, label). Stored values are English words
+# that never change: exports, imports and older entries depend on them.
+SETTINGS = [("land", _("On land")), ("water", _("In the water"))]
+MUSCLES = [
+    ("calf", _("Calf")),
+    ("foot", _("Foot")),
+    ("thigh-front", _("Front of the thigh")),
+    ("thigh-back", _("Back of the thigh")),
+    ("other", pgettext_lazy("muscle", "Other")),
+]
+SIDES = [("left", _("Left")), ("right", _("Right")), ("both", _("Both"))]
+DURATIONS = [
+    ("under-1", _("Under a minute")),
+    ("1-5", _("1 to 5 minutes")),
+    ("5-10", _("5 to 10 minutes")),
+    ("over-10", _("Over 10 minutes")),
+]
+# A cramp this long may not be a cramp: the form shows "Get help now" at once.
+LONG_DURATION = "over-10"
+CIRCUMSTANCES = [
+    ("night", _("At night in bed")),
+    ("exercise", _("During exercise")),
+    ("water", _("In the water")),
+    ("rest", _("At rest")),
+]
+# What helped: the emergency screens' steps, as choices.
+HELPS = [
+    ("stretch", _("Stretching the muscle")),
+    ("foot-flat", _("Pressing the foot flat")),
+    ("massage", _("Rubbing the muscle")),
+    ("warmth-cold", _("Warmth or a cold pack")),
+    ("walk-heels", _("Walking on my heels")),
+    ("float", _("Floating on my back")),
+    ("hold-on", _("Holding on to something")),
+    ("get-out", _("Getting out of the water")),
+    ("nothing", _("Nothing helped")),
+]
+# Red-flag answers (the red flags in guide/content/now/*/red-flags.md, as the person with the
+# cramp notices them). Any of them shows "Get help now" at once.
+WARNING_SIGNS = [
+    ("pain-stays", _("The pain stayed after the cramp should have passed")),
+    ("swollen", _("One leg swollen, warm, red or darker, or painful to touch")),
+    ("breathless", _("Short of breath, or chest pain")),
+    ("weak-numb", _("The leg suddenly weak or numb")),
+    ("cold-pale", _("The leg cold, pale or blue")),
+    ("wound-poison", _("After a dirty wound or contact with a poison")),
+]
+# Medicines linked to cramps, as the causes page names them.
+MEDICINES = [
+    ("diuretic", _("Diuretic (water tablet)")),
+    ("statin", _("Statin (for cholesterol)")),
+    ("asthma", _("Asthma medicine")),
+    ("blood-pressure", _("Another blood-pressure medicine")),
+    ("hormone", _("Hormone medicine")),
+    ("other", pgettext_lazy("medicine", "Another medicine")),
+]
+SEVERITIES = [(value, value) for value in range(11)]
+
+
+# The sentences each page's scripts put together (the diary page uses them all): the pages
+# that need fewer send fewer words (tests/test_diary.py checks these against the scripts).
+PAGE_TEXT = {
+    "log": {"saved", "saveFailed", "storageFull", "noStorage"},
+    "doctor": {
+        *("weekChart", "noCramps", "muscleChart", "hourChart", "medicineMark", "none"),
+        *("pregnancyWeek", "pregnancyOld", "notPregnant", "started", "noContext"),
+        *("doctorSeen", "doctorNotSeen", "noStorage"),
+    },
+}
+
+
+def labels(page_name="diary"):
+    """The labels a page's scripts show, by kind and stored value (sent as JSON)."""
+    words = _labels()
+    if page_name in PAGE_TEXT:
+        words["text"] = {k: v for k, v in words["text"].items() if k in PAGE_TEXT[page_name]}
+    return words
+
+
+def _labels():
+    return {
+        "setting": dict(SETTINGS),
+        "muscle": dict(MUSCLES),
+        "side": dict(SIDES),
+        "duration": dict(DURATIONS),
+        "circumstance": dict(CIRCUMSTANCES),
+        "helped": dict(HELPS),
+        "warning": dict(WARNING_SIGNS),
+        "medicine": dict(MEDICINES),
+        "longDuration": LONG_DURATION,
+        # Words the scripts put together; {name} marks a value they fill in.
+        "text": {
+            "severity": _("{value} out of 10"),
+            "pregnancyWeek": _("Pregnant, week {week} today"),
+            "pregnancyOld": _("Pregnant (week {week} given on {date}: please update)"),
+            "notPregnant": _("Not pregnant"),
+            "started": _("started {date}"),
+            "doctorSeen": _("Has seen a doctor about the cramps"),
+            "doctorNotSeen": _("Has not seen a doctor about the cramps yet"),
+            "noContext": _("Not answered yet."),
+            "helpedList": _("Helped: {list}"),
+            "warningList": _("Warning signs: {list}"),
+            "delete": _("Delete"),
+            "deleteOne": _("Delete the cramp of {date}?"),
+            "deleteOneLabel": _("Delete the cramp of {date}"),
+            "edit": _("Change"),
+            "editLabel": _("Change the cramp of {date}"),
+            "saved": _("Saved on this phone."),
+            "deleted": _("Deleted."),
+            "allDeleted": _("Everything is deleted. The diary is empty."),
+            "saveFailed": _(
+                "Not saved: this phone's storage refused it ({reason}). Free some space "
+                "and try again. Your answers are still in the form."
+            ),
+            "storageFull": _("it is full"),
+            "noStorage": _(
+                "This browser cannot keep the diary (in a private window, storage may be "
+                "switched off). Nothing can be saved here."
+            ),
+            "imported": _("Imported: {added} new, {updated} updated, {same} already here."),
+            "importMalformed": _(
+                "This file is not a Cramp Aid diary, or it is damaged. Nothing was changed."
+            ),
+            "importNewer": _(
+                "This file comes from a newer version of Cramp Aid. Update the app, then "
+                "import it again. Nothing was changed."
+            ),
+            "weekChart": _(
+                "Cramps in the last {weeks} weeks: {total}. Most in one week: {most}, in "
+                "the week from {date}."
+            ),
+            "noCramps": _("No cramps logged in the last {weeks} weeks."),
+            "muscleChart": _("Cramps by muscle: {list}."),
+            "hourChart": _(
+                "Cramps between {from} and {to}: {night} of {total}. Most in one hour: "
+                "{most}, from {hour}."
+            ),
+            "medicineMark": _("{medicine} started {date}"),
+            "none": _("None"),
+        },
+    }
+
+
+# The charts on the diary page, and the doctor's summary ("the last three months").
+DIARY_WEEKS = 12
+SUMMARY_WEEKS = 13
+
+
+# The diary's styles, inlined like app.css so nothing blocks the first paint; and, for a
+# browser without JavaScript, a rule that hides every control and shows the notice instead.
+DIARY_CSS = (settings.BASE_DIR / "static" / "css" / "diary.css").read_text(encoding="utf-8")
+WITHOUT_SCRIPT_CSS = (
+    "[data-diary-app]{display:none!important}.diary-needs[hidden]{display:block!important}"
+)
+
+
+def _style_hash(css):
+    return f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
+
+
+# The site's policy, with those two inline stylesheets allowed on the diary's pages only.
+DIARY_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [
+        *settings.SECURE_CSP["style-src"],
+        _style_hash(DIARY_CSS),
+        _style_hash(WITHOUT_SCRIPT_CSS),
+    ],
+}
+
+
+class _WordsEncoder(DjangoJSONEncoder):
+    """JSON with letters as they are: Cyrillic as \\uXXXX escapes would triple its weight."""
+
+    def __init__(self, **options):
+        super().__init__(**{**options, "ensure_ascii": False})
+
+
+def _context(page_name):
+    words = labels(page_name)
+    return {
+        "labels": words,
+        "labels_script": json_script(words, "diary-labels", encoder=_WordsEncoder),
+        "diary_css": format_html("<style>{}</style>", mark_safe(DIARY_CSS)),
+        "without_script_css": format_html("<style>{}</style>", mark_safe(WITHOUT_SCRIPT_CSS)),
+        "page_name": page_name,
+        "settings_choices": SETTINGS,
+        "muscles": MUSCLES,
+        "sides": SIDES,
+        "durations": DURATIONS,
+        "circumstances": CIRCUMSTANCES,
+        "helps": HELPS,
+        "warning_signs": WARNING_SIGNS,
+        "medicines": MEDICINES,
+        "severity_choices": SEVERITIES,
+        "long_duration": LONG_DURATION,
+    }
+
+
+@require_safe
+@csp_override(DIARY_CSP)
+def diary(request):
+    stretches = content.get_page(request.LANGUAGE_CODE, "guide", "stretches")
+    return render(
+        request,
+        "guide/diary/diary.html",
+        {**_context("diary"), "stretches": stretches, "weeks": DIARY_WEEKS},
+    )
+
+
+@require_safe
+@csp_override(DIARY_CSP)
+def log(request):
+    red_flags = content.red_flags(request.LANGUAGE_CODE)
+    return render(request, "guide/diary/log.html", {**_context("log"), "red_flags": red_flags})
+
+
+@require_safe
+@csp_override(DIARY_CSP)
+def doctor(request):
+    # The dates as the server sees them today; the script puts the phone's own in their place,
+    # and the lines keep their length, so nothing on the page jumps when it does.
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=SUMMARY_WEEKS * 7 - 1)
+    period = _("From {start} to {end} (the last {weeks} weeks)").format(
+        start=date_format(start), end=date_format(today), weeks=SUMMARY_WEEKS
+    )
+    source = _(
+        "Recorded by the patient in the Cramp Aid app on their own phone, not checked by a "
+        "health professional. Printed on {date}."
+    ).format(date=date_format(today))
+    return render(
+        request,
+        "guide/diary/doctor.html",
+        {**_context("doctor"), "weeks": SUMMARY_WEEKS, "period": period, "source": source},
+    )

@@ -1,0 +1,74 @@
+// Export (CSV for a spreadsheet, JSON for everything) and reading such a file back, as files the
+// browser saves or opens on the phone: nothing passes through the server.
+import { FORMAT, FORMAT_VERSION, isContext, isEntry, tidyEntry } from "./entry.js";
+import { today } from "./words.js";
+
+// Column names stay in English whatever the page's language: a doctor's software may read them.
+const COLUMNS = [
+  ["id", (entry) => entry.id],
+  ["date_time", (entry) => entry.at],
+  ["setting", (entry) => entry.setting],
+  ["muscle", (entry) => entry.muscle],
+  ["side", (entry) => entry.side],
+  ["duration", (entry) => entry.duration],
+  ["severity_0_to_10", (entry) => entry.severity ?? ""],
+  ["circumstance", (entry) => entry.circumstance],
+  ["helped", (entry) => entry.helped.join(";")],
+  ["warning_signs", (entry) => entry.warnings.join(";")],
+  ["note", (entry) => entry.note],
+];
+
+function cell(value) {
+  const text = String(value ?? "");
+  // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csv(entries) {
+  const lines = [COLUMNS.map(([name]) => name).join(",")];
+  const oldestFirst = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  for (const entry of oldestFirst) lines.push(COLUMNS.map(([, value]) => cell(value(entry))).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+export function json(entries, context) {
+  const data = { format: FORMAT, version: FORMAT_VERSION, exported: new Date().toISOString(), entries, context };
+  return JSON.stringify(data, null, 2);
+}
+
+export function download(kind, text) {
+  const type = kind === "csv" ? "text/csv" : "application/json";
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  link.download = `cramp-diary-${today()}.${kind}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+export class ImportRefused extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason; // "malformed" or "newer"
+  }
+}
+
+/** The entries and context of an exported file, or ImportRefused: the whole file or nothing. */
+export function parse(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ImportRefused("malformed");
+  }
+  if (!data || data.format !== FORMAT || !Number.isInteger(data.version) || data.version < 1) {
+    throw new ImportRefused("malformed");
+  }
+  if (data.version > FORMAT_VERSION) throw new ImportRefused("newer");
+  if (!Array.isArray(data.entries) || !data.entries.every(isEntry)) throw new ImportRefused("malformed");
+  const context = data.context ?? null;
+  if (context !== null && !isContext(context)) throw new ImportRefused("malformed");
+  return { entries: data.entries.map(tidyEntry), context };
+}

@@ -1,0 +1,165 @@
+"""The diary's pages are empty shells: they accept nothing, carry the words, and work offline."""
+
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+
+from guide import content, diary, offline
+
+pytestmark = pytest.mark.django_db
+DIARY_PATHS = ["/{}/diary/", "/{}/diary/log/", "/{}/diary/doctor/"]
+
+
+def labels_of(body):
+    return json.loads(
+        re.search(r'<script id="diary-labels" type="application/json">(.*?)</script>', body, re.S)[
+            1
+        ]
+    )
+
+
+@pytest.mark.parametrize("language", content.languages())
+def test_diary_pages_answer_in_every_language_and_set_nothing(client, language):
+    for path in DIARY_PATHS:
+        response = client.get(path.format(language))
+        assert response.status_code == 200, path
+        assert f'<html lang="{language}">' in response.content.decode()
+        assert not response.cookies
+        assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_no_diary_url_accepts_data(client, method):
+    for path in DIARY_PATHS:
+        response = getattr(client, method)(
+            path.format("en"), data='{"note": "a cramp"}', content_type="application/json"
+        )
+        assert response.status_code == 405, path
+
+
+def test_the_diary_is_in_the_sitemap_and_the_offline_pack(client, sitemap_paths):
+    pages = offline.page_urls("ru")
+    for path in DIARY_PATHS:
+        assert path.format("ru") in sitemap_paths
+        assert path.format("ru") in pages
+
+
+def test_the_diarys_answers_come_in_the_pages_language(client):
+    english = labels_of(client.get("/en/diary/log/").content.decode())
+    russian = labels_of(client.get("/ru/diary/log/").content.decode())
+    assert english["muscle"]["calf"] == "Calf"
+    assert russian["muscle"]["calf"] == "Икра"
+    # The same stored values in every language: only the words change.
+    assert english.keys() == russian.keys()
+    for kind in ("muscle", "side", "duration", "circumstance", "helped", "warning", "medicine"):
+        assert english[kind].keys() == russian[kind].keys()
+        assert english[kind] != russian[kind], kind
+
+
+def test_the_log_form_shows_the_red_flags_and_their_sources(client):
+    body = client.get("/en/diary/log/").content.decode()
+    assert 'id="get-help"' in body
+    for flag in content.red_flags("en").flags:
+        assert flag.text.replace("'", "&#x27;") in body
+    for source in content.red_flags("en").sources:
+        assert source.url in body
+
+
+@pytest.mark.parametrize("slug", content.EMERGENCY_SLUGS)
+def test_emergency_screens_offer_the_diary_without_loading_it(client, slug):
+    body = client.get(content.page_url("now", slug, "en")).content.decode()
+    offer = re.search(r"<p data-diary-offer hidden>(.*?)</p>", body, re.S)[1]
+    assert "It\u2019s over" in offer
+    assert 'href="/en/diary/log/"' in offer
+    # The page loads no diary code: timer.js imports the offer's module once it is needed,
+    # under its hashed name, which the worker keeps for offline use.
+    assert not re.findall(r'<script[^>]+src="[^"]*/diary/', body)
+    timer = staticfiles_storage.path(staticfiles_storage.stored_name("js/timer.js"))
+    with open(timer, encoding="utf-8") as file:
+        imported = re.findall(r'import\("\./([^"]+)"\)', file.read())
+    assert imported == [staticfiles_storage.stored_name("js/diary/offer.js").removeprefix("js/")]
+    assert staticfiles_storage.url("js/diary/offer.js") in offline.static_urls()
+
+
+def test_stretch_steps_name_the_muscle_the_diary_asks_about():
+    assert set(content.STEP_MUSCLES) <= dict(diary.MUSCLES).keys()
+    land = content.get_page("en", "now", "land")
+    assert [step.muscle for step in land.steps if step.hold_seconds] == [
+        "calf",
+        "calf",
+        "thigh-back",
+    ]
+    body_steps = [
+        step for step in content.get_page("en", "now", "water").steps if step.hold_seconds
+    ]
+    assert [step.muscle for step in body_steps] == ["calf"]
+
+
+def test_an_unknown_step_muscle_is_a_content_problem(monkeypatch):
+    land = content.get_page("en", "now", "land")
+    wrong = land.steps[0].__class__(**{**land.steps[0].__dict__, "muscle": "elbow"})
+    pages = dict(content.all_pages())
+    pages["en", "now", "land"] = land.__class__(
+        **{**land.__dict__, "steps": (wrong, *land.steps[1:])}
+    )
+    monkeypatch.setattr(content, "all_pages", lambda: pages)
+    found = content.problems()
+    assert any("muscle must be one of" in problem for problem in found)
+    assert any("names other muscles than the original" in problem for problem in found)
+
+
+def test_diary_modules_import_the_hashed_files_the_worker_keeps():
+    # Module imports are rewritten to hashed names (guide/storage.py): offline, an import of an
+    # unhashed name would miss the worker's cache and the page would stay blank.
+    kept = set(offline.static_urls())
+    modules = [name for name in staticfiles_storage.hashed_files if name.startswith("js/diary/")]
+    assert len(modules) >= 10
+    for name in modules:
+        path = staticfiles_storage.path(staticfiles_storage.stored_name(name))
+        with open(path, encoding="utf-8") as file:
+            source = file.read()
+        imports = re.findall(r'^import [^;]*? from "([^"]+)";', source, re.M)
+        imports += re.findall(r'import\("([^"]+)"\)', source)
+        for target in imports:
+            url = staticfiles_storage.url(name).rsplit("/", 1)[0] + "/" + target.removeprefix("./")
+            assert url in kept, f"{name} imports {target}, which the worker does not keep"
+
+
+@pytest.mark.parametrize(("page", "script"), [(p, f"js/diary/{p}.js") for p in diary.PAGE_TEXT])
+def test_each_page_sends_every_sentence_its_scripts_use(page, script):
+    # Follows the page's imports through the modules and collects the keys they say().
+    every = diary.labels()["text"].keys()
+    sent = diary.labels(page)["text"].keys()
+    found, todo, seen = set(), [script], set()
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        source = (settings.BASE_DIR / "static" / name).read_text(encoding="utf-8")
+        for call in re.findall(r"\bsay\(([^)]*)", source):
+            found |= set(re.findall(r'"(\w+)"', call)) & every
+        for target in re.findall(r'(?:from |import\()"\./([\w-]+\.js)"', source):
+            if f"js/diary/{target}" not in seen:
+                todo.append(f"js/diary/{target}")
+    assert found <= sent, f"{page} lacks {found - sent}"
+
+
+def test_diary_pages_inline_their_styles_and_allow_only_those(client):
+    # Nothing render-blocking: the diary's styles are inline, allowed by hash on its pages only.
+    diary_page = client.get("/en/diary/log/")
+    body = diary_page.content.decode()
+    assert '<link rel="stylesheet"' not in body
+    assert f"<style>{diary.DIARY_CSS}</style>" in body
+    assert f"<noscript><style>{diary.WITHOUT_SCRIPT_CSS}</style></noscript>" in body
+    policy = diary_page["Content-Security-Policy"]
+    other = client.get("/en/now/")["Content-Security-Policy"]
+    for css in (diary.DIARY_CSS, diary.WITHOUT_SCRIPT_CSS):
+        digest = diary._style_hash(css)
+        assert digest in policy
+        assert digest not in other
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    others = dict(part.strip().split(" ", 1) for part in other.split(";"))
+    del directives["style-src"], others["style-src"]
+    assert directives == others
