@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages catalogues prepare chromium clean python
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium nginx clean python
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
 # (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
@@ -80,7 +80,13 @@ ifeq ($(shell command -v chromium),)
 	$(call need,chromium)
 endif
 
-test: $(VENV)/.test.stamp lint prepare chromium
+# The CDN test puts nginx's proxy cache between Chromium and the app.
+nginx:
+ifeq ($(wildcard /usr/sbin/nginx),)
+	$(call need,nginx-light)
+endif
+
+test: $(VENV)/.test.stamp lint prepare chromium nginx
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.test.stamp prepare chromium

@@ -40,6 +40,8 @@ EMERGENCY_NUMBER = os.environ.get("CRAMP_AID_EMERGENCY_NUMBER", "112")
 # The address printed in posters' QR codes, e.g. https://cramp-aid.example (default: the host
 # the poster was opened on).
 PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
+# A release name (e.g. a git commit): any change gives installed apps a new worker version.
+RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.headers.PublicCacheMiddleware",
+    "guide.offline.version_header",  # the service worker keeps only this version's answers
 ]
 
 ROOT_URLCONF = "cramps_site.urls"
