@@ -27,10 +27,13 @@ function answered(response) {
   return type === "basic" && status < 500 && headers.has(CONFIG.versionHeader);
 }
 
-// Only this version's pages are kept: a CDN's copy of an older one names files we lack.
+// This version's answer: another one (from a CDN or the HTTP cache) names files we lack.
+function ours(response) {
+  return answered(response) && response.headers.get(CONFIG.versionHeader) === CONFIG.version;
+}
+
 function current(response) {
-  if (!answered(response) || response.status !== 200 || response.redirected) return false;
-  return response.headers.get(CONFIG.versionHeader) === CONFIG.version;
+  return ours(response) && response.status === 200 && !response.redirected;
 }
 
 // Past any CDN or shared cache: the version makes the address new, the page is kept without it.
@@ -176,7 +179,7 @@ async function networkFirst(event) {
   const network = fromNetwork(event).catch(() => null); // offline or the connection dropped
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, "timeout"));
   const response = await Promise.race([network, timeout]);
-  if (answered(response)) {
+  if (ours(response)) {
     if (isVenue(request.url)) event.waitUntil(keepVenue(request.url, response.clone()).catch(() => {}));
     return response;
   }

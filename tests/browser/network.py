@@ -131,6 +131,8 @@ http {{
             proxy_pass http://127.0.0.1:{upstream_port};
             proxy_set_header Host $http_host;
             proxy_cache cdn;
+            # Like many CDNs: one copy per address, whatever Vary says.
+            proxy_ignore_headers Vary;
             add_header X-Cache-Status $upstream_cache_status;
         }}
     }}

@@ -109,3 +109,58 @@ def test_the_posters_qr_code_scans_to_the_venue_url(phone, server, tmp_path):
     with Image.open(tmp_path / "qr.png") as image:
         codes = zxingcpp.read_barcodes(image)
     assert [code.text for code in codes] == [f"{server.url}/es/venues/playa-del-faro/"]
+
+
+def test_a_saved_venue_follows_the_operators_edits_and_goes_when_unpublished(phone, server):
+    page = save_venue(phone, server, VENUE)
+    server.edit_database(
+        "UPDATE guide_venue SET name = 'Harbour Lido Baths', emergency_number = '0555' "
+        "WHERE slug = 'harbour-lido'"
+    )
+    page.goto(server.url + VENUE)  # online: the operator's edit arrives and is kept
+    assert first_heading(page) == "Harbour Lido Baths"
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "Harbour Lido Baths"
+    assert page.locator("a.call-big").get_attribute("href") == "tel:0555"
+    page.goto(f"{server.url}/en/venues/")
+    page.get_by_role("link", name="Harbour Lido Baths").wait_for()
+    server.start()
+    server.edit_database("UPDATE guide_venue SET published = 0 WHERE slug = 'harbour-lido'")
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "Page not found"
+    page.goto(f"{server.url}/en/venues/")
+    notice = page.locator("[data-gone]")
+    notice.filter(has_text="Harbour Lido Baths is no longer published").wait_for()
+    assert page.get_by_role("link", name="Harbour Lido Baths").count() == 0
+    page.reload()  # told once
+    page.locator("[data-empty]").wait_for()
+    assert notice.is_hidden()
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "You are offline"
+
+
+# Chromium decides alone whether to keep storage persistent; what the app controls is asking.
+COUNT_PERSIST_REQUESTS = """
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+        window.persistRequests = (window.persistRequests || 0) + 1;
+        return persist.call(this);
+    };
+"""
+
+
+def test_saving_a_venue_or_installing_asks_to_keep_the_offline_pack(phone, server):
+    phone.add_init_script(COUNT_PERSIST_REQUESTS)
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    assert page.evaluate("() => window.persistRequests || 0") == 0  # a visit is no reason
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    assert page.evaluate("() => window.persistRequests") == 1
+    page.goto(f"{server.url}/en/")
+    page.evaluate("() => window.dispatchEvent(new Event('appinstalled'))")
+    assert page.evaluate("() => window.persistRequests") == 1
