@@ -109,8 +109,13 @@ function rememberLanguageChoice() {
   });
 }
 
-rememberLanguageChoice();
-offerInstall();
-registerWorker()
-  .catch(() => say(""))
-  .then(showStorageUse);
+// After the first paint: an emergency screen shows its steps before any of this runs.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    rememberLanguageChoice();
+    offerInstall();
+    registerWorker()
+      .catch(() => say(""))
+      .then(showStorageUse);
+  }),
+);

@@ -8,6 +8,9 @@ const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept acro
 const NETWORK_TIMEOUT_MS = 3000;
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
 const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
+// Opened once, not per request: an emergency screen is one lookup away from the screen.
+const pagesCache = caches.open(PAGES_CACHE);
+const staticCache = caches.open(STATIC_CACHE);
 
 function languageOf(url) {
   const first = new URL(url, self.location).pathname.split("/")[1];
@@ -41,13 +44,8 @@ function fetchVersioned(url) {
   return fetch(`${url}?${CONFIG.versionQuery}=${CONFIG.version}`);
 }
 
-function put(cacheName, key, response) {
-  // A full quota (QuotaExceededError) must never turn a good answer into an error.
-  return caches.open(cacheName).then((cache) => cache.put(key, response)).catch(() => {});
-}
-
 async function cacheStatic() {
-  const cache = await caches.open(STATIC_CACHE);
+  const cache = await staticCache;
   await Promise.all(CONFIG.static.map(async (url) => {
     // Content-hashed names: a copy an earlier version kept is the very same file.
     const response = (await caches.match(url)) || (await fetch(url));
@@ -57,7 +55,7 @@ async function cacheStatic() {
 }
 
 async function cacheLanguage(language) {
-  const cache = await caches.open(PAGES_CACHE);
+  const cache = await pagesCache;
   await Promise.all(CONFIG.pages[language].map(async (url) => {
     if (await cache.match(url, IGNORE_VARY)) return;
     const response = await fetchVersioned(url);
@@ -141,17 +139,15 @@ self.addEventListener("message", (event) => {
 async function fromCache(request) {
   // One entry per page, not per query: the saved search page answers any query offline.
   const { origin, pathname } = new URL(request.url);
-  for (const name of [PAGES_CACHE, VENUES_CACHE]) {
-    const cached = await (await caches.open(name)).match(origin + pathname, IGNORE_VARY);
-    if (cached) return cached;
-  }
+  const page = await (await pagesCache).match(origin + pathname, IGNORE_VARY);
+  return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
 async function chosenLanguage() {
   // The language picked in the switcher (app.js sets the cookie), else the first one kept.
   const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
   if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
-  const cache = await caches.open(PAGES_CACHE);
+  const cache = await pagesCache;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
     if (await cache.match(url, IGNORE_VARY)) return language;
   }
@@ -199,11 +195,12 @@ async function cacheFirst(event) {
 
 async function staticFile(event) {
   // Content-hashed: a cached copy is never stale, so no refetch (svgomg's `match || fetch`).
-  const cached = await caches.match(event.request, IGNORE_VARY);
+  const cached = await (await staticCache).match(event.request, IGNORE_VARY);
   if (cached) return cached;
   const response = await fetch(event.request).catch(() => Response.error());
   if (response.status === 200 && response.type === "basic") {
-    event.waitUntil(put(STATIC_CACHE, event.request, response.clone()));
+    const copy = response.clone(); // a full quota (QuotaExceededError) only skips the write
+    event.waitUntil(staticCache.then((cache) => cache.put(event.request, copy)).catch(() => {}));
   }
   return response;
 }

@@ -1,9 +1,10 @@
 // Hold timers for stretch steps: a visible count-down, a vibration and an optional spoken cue
 // at the end, the screen kept awake while it runs. Each extra is skipped where unsupported.
+// Nothing runs before the steps are on screen: the timers join them a frame later.
 const speakToggle = document.querySelector("[data-speak-toggle]");
-const speech = "speechSynthesis" in window ? window.speechSynthesis : null;
 const language = document.documentElement.lang;
 const SPEAK_KEY = "cramp-aid-speak";
+let speech = null; // window.speechSynthesis, touched only after the first paint
 
 function speakingWanted() {
   return Boolean(speech && speakToggle && speakToggle.querySelector("input").checked);
@@ -77,9 +78,9 @@ function setUp(box) {
   });
 }
 
-document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
-
-if (speech && speakToggle) {
+function offerSpeech() {
+  if (!("speechSynthesis" in window) || !speakToggle) return;
+  speech = window.speechSynthesis;
   const box = speakToggle.querySelector("input");
   box.checked = localStorage.getItem(SPEAK_KEY) === "on";
   box.addEventListener("change", () => {
@@ -90,3 +91,11 @@ if (speech && speakToggle) {
   });
   speakToggle.hidden = false;
 }
+
+// A frame, then a task: the first paint of the steps does not wait for this work.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
+    offerSpeech();
+  }),
+);
