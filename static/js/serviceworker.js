@@ -1,13 +1,13 @@
 // Cramp Aid's service worker. CONFIG (above, written by guide/offline.py) holds the version,
 // the static files and each language's pages. Emergency screens: cache first. Other pages:
 // network (navigation preload) with a short timeout, then the saved copy, then the offline page.
-// A gateway's 5xx, a hang, a dropped connection, a redirect or a proxy's page is no answer.
+// A gateway's 5xx, a hang, a dropped connection, a redirect or a proxy's own page is no answer.
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_CACHE = `${CONFIG.cachePrefix}-static-${CONFIG.version}`;
 const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept across versions
 const NETWORK_TIMEOUT_MS = 3000;
-const emergency = new Set(Object.values(CONFIG.emergency).flat());
 const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
+const emergency = new Set(Object.values(CONFIG.emergency).flat());
 // Opened once, not per request: an emergency screen is one lookup away from the screen.
 const pagesCache = caches.open(PAGES_CACHE);
 const staticCache = caches.open(STATIC_CACHE);
@@ -18,50 +18,46 @@ function languageOf(url) {
 }
 
 function isVenue(url) {
-  const { pathname, origin } = new URL(url, self.location);
+  const { origin, pathname } = new URL(url, self.location);
   const language = languageOf(pathname);
   if (origin !== self.location.origin || !language) return false;
   return pathname.startsWith(`/${language}${CONFIG.venuesPath}`);
 }
 
-// The app's own answer (it names its version), not a proxy's error page or a captive portal.
-function answered(response) {
-  const { type, status, headers } = response || {};
-  return type === "basic" && status < 500 && headers.has(CONFIG.versionHeader);
-}
-
-// This version's answer: another one (from a CDN or the HTTP cache) names files we lack.
+// This version of the app answered: not a proxy's or portal's page, nor an older release's
+// page from a CDN or the HTTP cache, which names static files this version does not have.
 function ours(response) {
-  return answered(response) && response.headers.get(CONFIG.versionHeader) === CONFIG.version;
+  const { type, status, headers } = response || {};
+  return type === "basic" && status < 500 && headers.get(CONFIG.versionHeader) === CONFIG.version;
 }
 
-function current(response) {
+function keepable(response) {
   return ours(response) && response.status === 200 && !response.redirected;
 }
 
-// Past any CDN or shared cache: the version makes the address new, the page is kept without it.
+// Past any CDN or shared cache: the version makes the address new; kept under the plain one.
 function fetchVersioned(url) {
   return fetch(`${url}?${CONFIG.versionQuery}=${CONFIG.version}`);
 }
 
-async function cacheStatic() {
-  const cache = await staticCache;
-  await Promise.all(CONFIG.static.map(async (url) => {
-    // Content-hashed names: a copy an earlier version kept is the very same file.
-    const response = (await caches.match(url)) || (await fetch(url));
-    if (response.status !== 200 || response.type !== "basic") throw new Error(url);
+async function precache(cache, urls, load, good) {
+  await Promise.all(urls.map(async (url) => {
+    if (await cache.match(url, IGNORE_VARY)) return;
+    const response = await load(url);
+    if (!good(response)) throw new Error(`${url}: ${response.status}, not version ${CONFIG.version}`);
     await cache.put(url, response);
   }));
 }
 
+async function cacheStatic() {
+  // Content-hashed names: a copy an earlier version kept is the very same file.
+  const load = async (url) => (await caches.match(url)) || fetch(url);
+  const good = (response) => response.status === 200 && response.type === "basic";
+  await precache(await staticCache, CONFIG.static, load, good);
+}
+
 async function cacheLanguage(language) {
-  const cache = await pagesCache;
-  await Promise.all(CONFIG.pages[language].map(async (url) => {
-    if (await cache.match(url, IGNORE_VARY)) return;
-    const response = await fetchVersioned(url);
-    if (!current(response)) throw new Error(`${url} is not version ${CONFIG.version}`);
-    await cache.put(url, response);
-  }));
+  await precache(await pagesCache, CONFIG.pages[language], fetchVersioned, keepable);
 }
 
 async function languagesInUse() {
@@ -79,20 +75,12 @@ async function languagesInUse() {
 }
 
 async function keepVenue(url, response, save = false) {
-  // Refreshed on every answer, forgotten when the operator unpublishes or deletes it.
+  // Rewritten on every answer; forgotten when the operator unpublishes or deletes it.
   const cache = await caches.open(VENUES_CACHE);
-  if (answered(response) && [404, 410].includes(response.status)) {
-    return cache.delete(url, IGNORE_VARY);
-  }
+  if (ours(response) && [404, 410].includes(response.status)) return cache.delete(url, IGNORE_VARY);
   const saved = save || (await cache.match(url, IGNORE_VARY));
-  if (current(response) && saved) return cache.put(url, response);
+  if (keepable(response) && saved) return cache.put(url, response);
   if (save) throw new Error(`${url} could not be saved`);
-}
-
-async function refreshSavedVenues() {
-  for (const { url } of await (await caches.open(VENUES_CACHE)).keys()) {
-    await fetchVersioned(url).then((response) => keepVenue(url, response)).catch(() => {});
-  }
 }
 
 self.addEventListener("install", (event) => {
@@ -111,11 +99,16 @@ self.addEventListener("activate", (event) => {
     await self.registration.navigationPreload?.enable();
     await self.clients.claim();
   })());
-  // Not awaited: fetches wait for activation. Offline or not, the saved copies stay.
-  refreshSavedVenues().catch(() => {});
+  // Saved venues in this version's page, not awaited (fetches wait for activation); offline,
+  // the copies saved before stay.
+  caches.open(VENUES_CACHE).then(async (cache) => {
+    for (const { url } of await cache.keys()) {
+      await fetchVersioned(url).then((response) => keepVenue(url, response)).catch(() => {});
+    }
+  });
 });
 
-// Messages from the pages: { type, ... } in, { ok, result } back on the port given.
+// Messages from the pages: { type, ... } in, { ok, result } back on the port sent with it.
 const messages = {
   "skip-waiting": () => self.skipWaiting(),
   "keep-language": ({ language }) => {
@@ -147,9 +140,8 @@ async function chosenLanguage() {
   // The language picked in the switcher (app.js sets the cookie), else the first one kept.
   const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
   if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
-  const cache = await pagesCache;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
-    if (await cache.match(url, IGNORE_VARY)) return language;
+    if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
   }
   return CONFIG.defaultLanguage;
 }
@@ -158,25 +150,22 @@ async function noNetwork(request) {
   if (request.mode !== "navigate") return Response.error(); // a script or image: no HTML page
   const language = languageOf(request.url) || (await chosenLanguage());
   if (new URL(request.url).pathname === "/") return Response.redirect(CONFIG.home[language], 302);
-  return (await caches.match(CONFIG.offline[language], IGNORE_VARY)) || Response.error();
-}
-
-function fromNetwork(event) {
-  const { request } = event;
-  const preload = Promise.resolve(event.preloadResponse); // started with the navigation
-  if (!isVenue(request.url)) return preload.then((preloaded) => preloaded || fetch(request));
-  // A venue follows its operator's edits: past the browser's HTTP cache, so no preload.
-  event.waitUntil(preload.catch(() => {}));
-  return fetch(request, { cache: "no-cache" });
+  return (await (await pagesCache).match(CONFIG.offline[language], IGNORE_VARY)) || Response.error();
 }
 
 async function networkFirst(event) {
   const { request } = event;
-  const network = fromNetwork(event).catch(() => null); // offline or the connection dropped
+  const venue = isVenue(request.url);
+  // Navigation preload: started with the navigation, while the worker woke up. Not for a venue,
+  // which follows its operator's edits past the browser's HTTP cache.
+  const preload = Promise.resolve(event.preloadResponse).catch(() => null);
+  if (venue) event.waitUntil(preload);
+  const answer = venue ? fetch(request, { cache: "no-cache" }) : preload.then((p) => p || fetch(request));
+  const network = answer.catch(() => null); // offline or the connection dropped
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, "timeout"));
   const response = await Promise.race([network, timeout]);
   if (ours(response)) {
-    if (isVenue(request.url)) event.waitUntil(keepVenue(request.url, response.clone()).catch(() => {}));
+    if (venue) event.waitUntil(keepVenue(request.url, response.clone()).catch(() => {}));
     return response;
   }
   const cached = await fromCache(request);
@@ -189,7 +178,7 @@ async function networkFirst(event) {
 async function cacheFirst(event) {
   const cached = await fromCache(event.request);
   if (!cached) return networkFirst(event);
-  event.waitUntil(Promise.resolve(event.preloadResponse).catch(() => {})); // unused, let it settle
+  event.waitUntil(Promise.resolve(event.preloadResponse).catch(() => {})); // unused: let it settle
   return cached;
 }
 
