@@ -150,3 +150,16 @@ def test_every_answer_names_the_version_and_the_version_query_is_ignored(client)
         versioned = client.get(f"{url}?{config['versionQuery']}={config['version']}")
         assert versioned.content == response.content
     assert client.get("/en/no-such-page/")["Cramp-Aid-Version"] == config["version"]
+
+
+def test_the_packs_static_files_come_as_prepared_without_a_page_policy(client):
+    # Whitenoise answers before the page middleware: no CSP (~400 bytes on every script of an
+    # emergency screen), no second compression, the file's own length (review, Server 5).
+    config, _body, _response = worker_config(client)
+    script = next(url for url in config["static"] if url.endswith(".js"))
+    response = client.get(script, headers={"Accept-Encoding": "gzip"})
+    body = b"".join(response.streaming_content)
+    response.close()
+    assert response["Content-Encoding"] == "gzip"
+    assert "Content-Security-Policy" not in response
+    assert int(response["Content-Length"]) == len(body)

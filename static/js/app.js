@@ -1,6 +1,6 @@
 // Registers the service worker, offers "new version ready", the install button, and says when
-// the app is ready offline; asks to keep the offline pack when the app is installed and shows
-// its size on the about page. Every part is optional: the pages work without any of it.
+// the app is ready offline; asks to keep the offline pack once the app is installed. Every part
+// is optional: the pages work without any of it.
 // A module script has no document.currentScript: find our tag by its data attribute.
 const script = document.querySelector("script[data-worker]");
 const workerUrl = script.dataset.worker;
@@ -23,8 +23,8 @@ async function askWorker(message) {
 }
 
 function keepStorage() {
-  // Asks the browser not to evict the offline pack under storage pressure (it may say no).
-  return navigator.storage?.persist?.().catch(() => false);
+  // Asks the browser never to evict the offline pack (it may say no).
+  navigator.storage?.persist?.().catch(() => {});
 }
 
 let userAskedForReload = false;
@@ -54,8 +54,7 @@ async function registerWorker() {
     // The first worker claiming the page is no reason to reload; a chosen update is.
     if (userAskedForReload) location.reload();
   });
-  // A long-open app (an installed one sits in the background for days) looks for updates
-  // whenever it comes back to the screen; the prompt above then offers the reload.
+  // A long-open app looks for a new version whenever it comes back to the screen.
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") registration.update().catch(() => {});
   });
@@ -89,17 +88,6 @@ function offerInstall() {
   }
 }
 
-async function showStorageUse() {
-  // The about page says how much the offline pack takes on this device.
-  const line = document.querySelector("[data-storage-use]");
-  if (!line || !navigator.storage?.estimate) return;
-  const { usage, usageDetails } = await navigator.storage.estimate();
-  const bytes = usageDetails?.caches ?? usage;
-  const size = new Intl.NumberFormat(language, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
-  line.textContent = line.dataset.template.replace("%(size)s", size.format(bytes / 1e6));
-  line.hidden = false;
-}
-
 function rememberLanguageChoice() {
   // A cookie set here, never by the server, so pages stay cacheable; "/" then opens this language.
   document.querySelectorAll("a[data-language]").forEach((link) => {
@@ -109,13 +97,7 @@ function rememberLanguageChoice() {
   });
 }
 
-// After the first paint: an emergency screen shows its steps before any of this runs.
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    rememberLanguageChoice();
-    offerInstall();
-    registerWorker()
-      .catch(() => say(""))
-      .then(showStorageUse);
-  }),
-);
+rememberLanguageChoice();
+offerInstall();
+// A frame, then a task: the worker's registration waits until the page has painted.
+requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => say(""))));

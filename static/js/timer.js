@@ -92,7 +92,7 @@ function offerSpeech() {
   speakToggle.hidden = false;
 }
 
-// A frame, then a task: the first paint of the steps does not wait for this work.
+// A frame, then a task: the steps paint first.
 requestAnimationFrame(() =>
   setTimeout(() => {
     document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
