@@ -69,11 +69,13 @@ async function savedVenuesPage(box) {
   const status = box.querySelector("[data-status]");
   const cache = await caches.open(box.dataset.cache);
   const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
-  // Saved here but gone from the cache: the worker found the venue unpublished or deleted.
+  // Saved here but gone from the cache: the worker found the venue unpublished or deleted,
+  // unless the browser cleared all of the app's storage (then the pack's caches went too).
   const gone = saved().filter((venue) => !kept.has(venue.url));
   for (const venue of gone) await forget(venue.url, box.dataset.cache);
+  const cleared = (await caches.keys()).every((name) => name === box.dataset.cache);
   const notice = box.querySelector("[data-gone]");
-  if (gone.length) {
+  if (gone.length && !cleared) {
     notice.textContent = gone
       .map((venue) => notice.dataset.template.replace("%(venue)s", venue.name))
       .join(" ");
