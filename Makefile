@@ -87,7 +87,8 @@ ifeq ($(shell command -v chromium),)
 	$(call need,chromium)
 endif
 
-# The front's test runs Debian's nginx in front of gunicorn (tests/test_deploy.py).
+# nginx runs in the tests: the deployed front (tests/test_deploy.py) and, as a CDN's stand-in,
+# its proxy cache between Chromium and the app (tests/browser/test_cdn.py).
 nginx:
 ifeq ($(wildcard /usr/sbin/nginx),)
 	$(call need,nginx-light)

@@ -53,6 +53,8 @@ EMERGENCY_NUMBER = os.environ.get("CRAMP_AID_EMERGENCY_NUMBER", "112")
 # The address printed in posters' QR codes, e.g. https://cramp-aid.example (default: the host
 # the poster was opened on).
 PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
+# A release name (e.g. a git commit): any change gives installed apps a new worker version.
+RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The service worker keeps only this version's answers (guide/offline.py).
+    "guide.offline.version_header",
     # Last, as django-axes asks: answers a locked-out login with 429.
     "axes.middleware.AxesMiddleware",
 ]

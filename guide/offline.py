@@ -20,6 +20,14 @@ WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
 OFFLINE_STATIC_PREFIXES = ("css/", "js/", "icons/icon.svg")
 OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js",)
 CACHE_PREFIX = "cramp-aid"
+# Every answer of the app names the version it was built for; the worker keeps only its own.
+VERSION_HEADER = "Cramp-Aid-Version"
+# Precache requests carry the version in their address, so a CDN or shared cache holding the
+# previous version's pages cannot answer them; the views ignore it.
+VERSION_QUERY = "__v"
+# What changes pages besides content and static files: templates, catalogues, the Python
+# that renders them (views, the Markdown pipeline, template tags, settings).
+FINGERPRINTED = {".md", ".html", ".svg", ".json", ".po", ".py", ".txt", ".toml"}
 # Venues the user saved: filled by the page (venue.js), kept by the worker across versions.
 VENUES_CACHE = f"{CACHE_PREFIX}-venues"
 
@@ -65,31 +73,36 @@ def emergency_urls(language):
     return [content.page_url("now", slug, language) for slug in content.EMERGENCY_SLUGS]
 
 
-def _content_fingerprint():
-    """A hash of everything that changes what a page shows, besides the static files."""
+def _code_and_content_fingerprint():
+    """A hash of every file that changes what a page shows, besides the static files.
+
+    Sources, not build output (.po, not .mo): every server of one release agrees on it.
+    """
     digest = hashlib.sha256()
-    guide = settings.BASE_DIR / "guide"
-    roots = [content.CONTENT_DIR, guide / "templates", guide / "locale"]
-    for root in roots:
+    for root in [settings.BASE_DIR / "guide", settings.BASE_DIR / "cramps_site"]:
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".md", ".html", ".svg", ".json", ".mo"}:
-                digest.update(str(path.relative_to(root)).encode())
+            if path.is_file() and path.suffix in FINGERPRINTED:
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
                 digest.update(path.read_bytes())
     digest.update(settings.EMERGENCY_NUMBER.encode())
+    digest.update(settings.RELEASE.encode())
     return digest.hexdigest()
 
 
-@cache
-def worker_script():
-    """The worker's source with its version and lists prepended; built once per process."""
+def _config():
     languages = content.languages()
-    config = {
+    return {
         "cachePrefix": CACHE_PREFIX,
         "venuesCache": VENUES_CACHE,
         "venuesPath": venues_path(),
+        "versionHeader": VERSION_HEADER,
+        "versionQuery": VERSION_QUERY,
+        "languageCookie": settings.LANGUAGE_COOKIE_NAME,
         "static": static_urls(),
         "pages": {language: page_urls(language) for language in languages},
         "emergency": {language: emergency_urls(language) for language in languages},
+        "home": {language: _reverse_in("guide:home", language) for language in languages},
+        "offline": {language: _reverse_in("guide:offline", language) for language in languages},
         "defaultLanguage": settings.LANGUAGE_CODE,
         # The numbers table and each time zone's country: the device suggests its country
         # offline, and a chosen country's number is refreshed when the table changes.
@@ -97,14 +110,42 @@ def worker_script():
         "zones": emergency.time_zones(),
         "adminPath": f"/{settings.ADMIN_PATH}",  # DJANGO_ADMIN_PATH: never cached
     }
+
+
+def _reverse_in(name, language):
+    with translation.override(language):
+        return reverse(name)
+
+
+@cache
+def version():
+    """This release's version: a hash of the static files, code, content and worker source."""
+    parts = [
+        staticfiles_storage.manifest_hash,
+        _code_and_content_fingerprint(),
+        WORKER_SOURCE.read_text(encoding="utf-8"),
+        json.dumps(_config(), sort_keys=True),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@cache
+def worker_script():
+    """The worker's source with its version and lists prepended; built once per process."""
+    config = {**_config(), "version": version()}
     source = WORKER_SOURCE.read_text(encoding="utf-8")
-    version = hashlib.sha256(
-        "\n".join(
-            [staticfiles_storage.manifest_hash, _content_fingerprint(), source, json.dumps(config)]
-        ).encode()
-    ).hexdigest()[:16]
-    config["version"] = version
     return f"const CONFIG = {json.dumps(config, separators=(',', ':'))};\n{source}"
+
+
+def version_header(get_response):
+    """Middleware: marks the app's own answers with the version they belong to (see above)."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault(VERSION_HEADER, version())
+        return response
+
+    return middleware
 
 
 @require_safe

@@ -1,10 +1,14 @@
 """The service worker's precache list and version, checked against pages and static files."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.conf import settings
 
 from guide import content, offline
 
@@ -46,22 +50,17 @@ def test_emergency_screens_come_first_and_are_marked_cache_first(client):
         assert config["pages"][language][: len(urls)] == urls
 
 
-def test_precache_static_files_are_the_hashed_files_pages_use(client):
+def test_precache_static_files_are_hashed_and_hold_every_script_a_page_loads(client):
     config, _body, _response = worker_config(client)
-    expected = {
-        staticfiles_storage.url(name)
-        for name in staticfiles_storage.hashed_files
-        if name.startswith(("css/", "js/")) and name != "js/serviceworker.js"
-    }
-    assert expected <= set(config["static"])
     for url in config["static"]:
         assert re.search(r"\.[0-9a-f]{12}\.", url), f"{url} is not content-hashed"
         response = client.get(url)
         response.close()  # whitenoise streams the file
         assert response.status_code == 200
-    page = client.get("/en/now/").content.decode()
-    for url in re.findall(r'(?:src|href)="(/static/(?:css|js)/[^"]+)"', page):
-        assert url in config["static"]
+    for url in [url for urls in config["pages"].values() for url in urls if url.endswith("/")]:
+        page = client.get(url).content.decode()
+        for script in re.findall(r'<script[^>]+src="([^"]+)"', page):
+            assert script in config["static"], f"{url} loads {script}"
 
 
 def test_admin_and_the_worker_itself_are_never_precached(client):
@@ -70,18 +69,97 @@ def test_admin_and_the_worker_itself_are_never_precached(client):
     assert not [u for u in everything if u.startswith("/admin") or "serviceworker" in u]
 
 
-def test_version_changes_when_content_changes(monkeypatch):
-    before = offline.worker_script()
-    offline.worker_script.cache_clear()
-    monkeypatch.setattr(offline, "_content_fingerprint", lambda: "something else")
-    after = offline.worker_script()
-    offline.worker_script.cache_clear()
-    version = re.compile(r'"version":"([0-9a-f]{16})"')
-    assert version.search(before)[1] != version.search(after)[1]
+def version_in(tree, **environment):
+    """The version a server started from `tree` announces, computed in a process of its own."""
+    run = subprocess.run(
+        [sys.executable, "-c", VERSION_SCRIPT],
+        cwd=tree,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
+            "DJANGO_STATIC_ROOT": str(settings.STATIC_ROOT),
+            **environment,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout.strip()
 
 
-def test_version_is_stable_between_two_builds():
-    offline.worker_script.cache_clear()
-    first = offline.worker_script()
-    offline.worker_script.cache_clear()
-    assert offline.worker_script() == first
+VERSION_SCRIPT = """
+import hashlib, django
+django.setup()
+from guide import offline
+print(offline.version(), hashlib.sha256(offline.worker_script().encode()).hexdigest())
+"""
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the code, content and static sources, to edit as a developer would."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.mo")
+    for folder in ["cramps_site", "guide", "static"]:
+        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder, ignore=ignore)
+    shutil.copy(settings.BASE_DIR / "manage.py", tmp_path)
+    return tmp_path
+
+
+def append(path, text):
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+EDITS = {
+    "a content file": lambda tree: append(
+        tree / "guide/content/guide/en/stretches.md", "\nStretch slowly.\n"
+    ),
+    "a translation": lambda tree: append(
+        tree / "guide/locale/es/LC_MESSAGES/django.po", '\nmsgid "Stretch"\nmsgstr "Estira"\n'
+    ),
+    "the Markdown pipeline": lambda tree: append(
+        tree / "guide/content/__init__.py", "\nSMALLEST_HOLD_SECONDS = 10\n"
+    ),
+    "a view": lambda tree: append(tree / "guide/views.py", "\nPAGE_SIZE = 20\n"),
+    "a template": lambda tree: append(tree / "guide/templates/guide/page.html", "\n"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_the_version_changes_when_a_file_that_shapes_pages_changes(project_copy, edit):
+    before = version_in(project_copy)
+    EDITS[edit](project_copy)
+    assert version_in(project_copy) != before
+
+
+def test_a_release_name_changes_the_version(project_copy):
+    assert version_in(project_copy) != version_in(project_copy, CRAMP_AID_RELEASE="2026.11.2")
+
+
+def test_version_and_worker_are_the_same_in_every_server_process():
+    # Gunicorn's workers are separate processes, each with its own hash seed.
+    first = version_in(settings.BASE_DIR, PYTHONHASHSEED="1")
+    assert version_in(settings.BASE_DIR, PYTHONHASHSEED="2") == first
+
+
+def test_every_answer_names_the_version_and_the_version_query_is_ignored(client):
+    config, _body, _response = worker_config(client)
+    for url in ["/en/", "/en/guide/stretches/", "/es/now/water/", "/en/venues/"]:
+        response = client.get(url)
+        assert response["Cramp-Aid-Version"] == config["version"] == offline.version()
+        versioned = client.get(f"{url}?{config['versionQuery']}={config['version']}")
+        assert versioned.content == response.content
+    assert client.get("/en/no-such-page/")["Cramp-Aid-Version"] == config["version"]
+
+
+def test_the_packs_static_files_come_as_prepared_without_a_page_policy(client):
+    # Whitenoise answers before the page middleware: no CSP (~400 bytes on every script of an
+    # emergency screen), no second compression, the file's own length (review, Server 5).
+    config, _body, _response = worker_config(client)
+    script = next(url for url in config["static"] if url.endswith(".js"))
+    response = client.get(script, headers={"Accept-Encoding": "gzip"})
+    body = b"".join(response.streaming_content)
+    response.close()
+    assert response["Content-Encoding"] == "gzip"
+    assert "Content-Security-Policy" not in response
+    assert int(response["Content-Length"]) == len(body)

@@ -1,5 +1,6 @@
 // Registers the service worker, offers "new version ready", the install button, and says when
-// the app is ready offline. Every part is optional: the pages work without any of it.
+// the app is ready offline; asks to keep the offline pack once the app is installed. Every part
+// is optional: the pages work without any of it.
 // A module script has no document.currentScript: find our tag by its data attribute.
 const script = document.querySelector("script[data-worker]");
 const workerUrl = script.dataset.worker;
@@ -10,15 +11,20 @@ function say(text) {
   if (status) status.textContent = text;
 }
 
-async function askWorkerToKeepLanguage(worker) {
-  // The worker caches this language's pages (a no-op when they are already cached).
+async function askWorker(message) {
+  // The worker answers { ok, result } on a port of its own (see serviceworker.js).
+  const { active } = await navigator.serviceWorker.ready;
   const channel = new MessageChannel();
   const answer = new Promise((resolve) => {
     channel.port1.onmessage = (event) => resolve(event.data);
   });
-  worker.postMessage({ type: "keep-language", language }, [channel.port2]);
-  const { ok } = await answer;
-  if (ok && status) say(status.dataset.readyText || "");
+  active.postMessage(message, [channel.port2]);
+  return answer;
+}
+
+function keepStorage() {
+  // Asks the browser never to evict the offline pack (it may say no).
+  navigator.storage?.persist?.().catch(() => {});
 }
 
 let userAskedForReload = false;
@@ -48,8 +54,13 @@ async function registerWorker() {
     // The first worker claiming the page is no reason to reload; a chosen update is.
     if (userAskedForReload) location.reload();
   });
-  const ready = await navigator.serviceWorker.ready;
-  if (ready.active) await askWorkerToKeepLanguage(ready.active);
+  // A long-open app looks for a new version whenever it comes back to the screen.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") registration.update().catch(() => {});
+  });
+  // The worker caches this language's pages (a no-op when they are already cached).
+  const { ok } = await askWorker({ type: "keep-language", language });
+  if (ok && status) say(status.dataset.readyText || "");
 }
 
 function offerInstall() {
@@ -70,8 +81,10 @@ function offerInstall() {
   // iOS Safari has no install prompt; it exposes navigator.standalone instead.
   const instructions = document.querySelector("[data-ios-instructions]");
   if (instructions && "standalone" in navigator && !navigator.standalone) instructions.hidden = false;
-  if (matchMedia("(display-mode: standalone)").matches) {
+  window.addEventListener("appinstalled", keepStorage);
+  if (matchMedia("(display-mode: standalone)").matches || navigator.standalone) {
     document.querySelector("[data-install]")?.setAttribute("hidden", "");
+    keepStorage();
   }
 }
 
@@ -86,4 +99,5 @@ function rememberLanguageChoice() {
 
 rememberLanguageChoice();
 offerInstall();
-registerWorker().catch(() => say(""));
+// A frame, then a task: the worker's registration waits until the page has painted.
+requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => say(""))));

@@ -121,12 +121,13 @@ async function refresh() {
   const worker = await workerToAsk();
   if (!worker) return;
   const stored = read(COUNTRY_KEY);
-  const reply = await ask(worker, {
+  const answer = await ask(worker, {
     type: "country",
     code: stored?.confirmed ? stored.code : null,
     languages: [...(navigator.languages || [navigator.language])],
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
+  const reply = answer?.ok ? answer.result : null;
   if (!reply) return;
   const confirmed = Boolean(stored?.confirmed && reply.country?.code === stored.code);
   write(COUNTRY_KEY, reply.country ? { ...reply.country, confirmed } : null);

@@ -1,23 +1,63 @@
-// Cramp Aid's service worker. CONFIG (above, written by the server) holds the version, the
-// static files and each language's pages. Emergency screens: cache first, refreshed in the
-// background. Other pages: network with a short timeout, then cache, then the offline page.
+// Cramp Aid's service worker. CONFIG (above, written by guide/offline.py) holds the version,
+// the static files and each language's pages. Emergency screens: cache first. Other pages:
+// network (navigation preload) with a short timeout, then the saved copy, then the offline page.
+// A gateway's 5xx, a hang, a dropped connection, a redirect or a proxy's own page is no answer.
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_CACHE = `${CONFIG.cachePrefix}-static-${CONFIG.version}`;
-const VENUES_CACHE = CONFIG.venuesCache; // filled by the page when the user saves a venue
+const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept across versions
 const NETWORK_TIMEOUT_MS = 3000;
+const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
+// Opened once, not per request: an emergency screen is one lookup away from the screen.
+const pagesCache = caches.open(PAGES_CACHE);
+const staticCache = caches.open(STATIC_CACHE);
 
 function languageOf(url) {
   const first = new URL(url, self.location).pathname.split("/")[1];
-  return first in CONFIG.pages ? first : null;
+  return Object.hasOwn(CONFIG.pages, first) ? first : null; // never "constructor"
+}
+
+function isVenue(url) {
+  const { origin, pathname } = new URL(url, self.location);
+  const language = languageOf(pathname);
+  if (origin !== self.location.origin || !language) return false;
+  return pathname.startsWith(`/${language}${CONFIG.venuesPath}`);
+}
+
+// This version of the app answered: not a proxy's or portal's page, nor an older release's
+// page from a CDN or the HTTP cache, which names static files this version does not have.
+function ours(response) {
+  const { type, status, headers } = response || {};
+  return type === "basic" && status < 500 && headers.get(CONFIG.versionHeader) === CONFIG.version;
+}
+
+function keepable(response) {
+  return ours(response) && response.status === 200 && !response.redirected;
+}
+
+// Past any CDN or shared cache: the version makes the address new; kept under the plain one.
+function fetchVersioned(url) {
+  return fetch(`${url}?${CONFIG.versionQuery}=${CONFIG.version}`);
+}
+
+async function precache(cache, urls, load, good) {
+  await Promise.all(urls.map(async (url) => {
+    if (await cache.match(url, IGNORE_VARY)) return;
+    const response = await load(url);
+    if (!good(response)) throw new Error(`${url}: ${response.status}, not version ${CONFIG.version}`);
+    await cache.put(url, response);
+  }));
+}
+
+async function cacheStatic() {
+  // Content-hashed names: a copy an earlier version kept is the very same file.
+  const load = async (url) => (await caches.match(url)) || fetch(url);
+  const good = (response) => response.status === 200 && response.type === "basic";
+  await precache(await staticCache, CONFIG.static, load, good);
 }
 
 async function cacheLanguage(language) {
-  const cache = await caches.open(PAGES_CACHE);
-  const missing = [];
-  for (const url of CONFIG.pages[language]) if (!(await cache.match(url))) missing.push(url);
-  // "reload": a page held by the HTTP cache may predate this version of the app.
-  await cache.addAll(missing.map((url) => new Request(url, { cache: "reload" })));
+  await precache(await pagesCache, CONFIG.pages[language], fetchVersioned, keepable);
 }
 
 async function languagesInUse() {
@@ -34,25 +74,38 @@ async function languagesInUse() {
   return found.size ? [...found] : [CONFIG.defaultLanguage];
 }
 
+async function keepVenue(url, response, save = false) {
+  // Rewritten on every answer; forgotten when the operator unpublishes or deletes it.
+  const cache = await caches.open(VENUES_CACHE);
+  if (ours(response) && [404, 410].includes(response.status)) return cache.delete(url, IGNORE_VARY);
+  const saved = save || (await cache.match(url, IGNORE_VARY));
+  if (keepable(response) && saved) return cache.put(url, response);
+  if (save) throw new Error(`${url} could not be saved`);
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    (async () => {
-      await (await caches.open(STATIC_CACHE)).addAll(CONFIG.static);
-      for (const language of await languagesInUse()) await cacheLanguage(language);
-    })(),
-  );
+  event.waitUntil((async () => {
+    await cacheStatic();
+    for (const language of await languagesInUse()) await cacheLanguage(language);
+  })());
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    (async () => {
-      const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE];
-      for (const name of await caches.keys()) {
-        if (name.startsWith(`${CONFIG.cachePrefix}-`) && !keep.includes(name)) await caches.delete(name);
-      }
-      await self.clients.claim();
-    })(),
-  );
+  event.waitUntil((async () => {
+    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE];
+    for (const name of await caches.keys()) {
+      if (name.startsWith(`${CONFIG.cachePrefix}-`) && !keep.includes(name)) await caches.delete(name);
+    }
+    await self.registration.navigationPreload?.enable();
+    await self.clients.claim();
+  })());
+  // Saved venues in this version's page, not awaited (fetches wait for activation); offline,
+  // the copies saved before stay.
+  caches.open(VENUES_CACHE).then(async (cache) => {
+    for (const { url } of await cache.keys()) {
+      await fetchVersioned(url).then((response) => keepVenue(url, response)).catch(() => {});
+    }
+  });
 });
 
 // The phone's country from the numbers table: its time zone's country (a zone outside the
@@ -70,83 +123,104 @@ function suggestCountry({ languages = [], timeZone = "" }) {
   return null;
 }
 
+// Messages from the pages: { type, ... } in, { ok, result } back on the port sent with it.
+const messages = {
+  "skip-waiting": () => self.skipWaiting(),
+  "keep-language": ({ language }) => {
+    if (!Object.hasOwn(CONFIG.pages, language)) throw new Error(`no language ${language}`);
+    return cacheLanguage(language);
+  },
+  // A chosen country's current row, and what the phone suggests (calling.js).
+  country: (question) => {
+    const suggested = suggestCountry(question);
+    return { country: countryEntry(question.code) || suggested, suggested };
+  },
+  "keep-venue": async ({ url }) => {
+    if (!isVenue(url)) throw new Error(`${url} is no venue`);
+    await keepVenue(url, await fetchVersioned(url), true);
+  },
+};
+
 self.addEventListener("message", (event) => {
-  const { type, language } = event.data || {};
-  if (type === "skip-waiting") self.skipWaiting();
-  if (type === "country") {
-    const suggested = suggestCountry(event.data);
-    event.ports[0]?.postMessage({ country: countryEntry(event.data.code) || suggested, suggested });
-  }
-  if (type === "keep-language" && language in CONFIG.pages) {
-    const reply = (ok) => event.ports[0]?.postMessage({ ok });
-    event.waitUntil(cacheLanguage(language).then(() => reply(true), () => reply(false)));
-  }
+  const { type } = event.data || {};
+  if (!Object.hasOwn(messages, type)) return;
+  const reply = (answer) => event.ports[0]?.postMessage(answer);
+  event.waitUntil(Promise.resolve(event.data).then(messages[type])
+    .then((result) => reply({ ok: true, result }), () => reply({ ok: false })));
 });
 
-function cacheable(response) {
-  return response && response.status === 200 && response.type === "basic";
-}
-
 async function fromCache(request) {
-  // Vary (Accept-Language, Cookie) must not hide a page the user already has.
-  return caches.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" });
+  // One entry per page, not per query: the saved search page answers any query offline.
+  const { origin, pathname } = new URL(request.url);
+  const page = await (await pagesCache).match(origin + pathname, IGNORE_VARY);
+  return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
-async function refresh(request, cacheName) {
-  // Static files are content-hashed; pages are revalidated so the cache keeps up.
-  const response = await fetch(request, cacheName === STATIC_CACHE ? {} : { cache: "no-cache" });
-  // One entry per page, not per query: the cached search page answers any query offline.
-  const keep = cacheable(response) && !new URL(request.url).search;
-  if (keep) await (await caches.open(cacheName)).put(request, response.clone());
-  return response;
-}
-
-async function offlinePage(request) {
-  const language = languageOf(request.url) || CONFIG.defaultLanguage;
-  return caches.match(`/${language}/offline/`, { ignoreVary: true });
-}
-
-async function cacheFirst(event, cacheName) {
-  const cached = await fromCache(event.request);
-  const network = refresh(event.request, cacheName);
-  if (cached) {
-    event.waitUntil(network.catch(() => {}));
-    return cached;
+async function chosenLanguage() {
+  // The language picked in the switcher (app.js sets the cookie), else the first one kept.
+  const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
+  if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
+  for (const [language, url] of Object.entries(CONFIG.offline)) {
+    if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
   }
-  return network.catch(() => offlinePage(event.request));
+  return CONFIG.defaultLanguage;
 }
 
-async function networkFirst(event, cacheName) {
+async function noNetwork(request) {
+  if (request.mode !== "navigate") return Response.error(); // a script or image: no HTML page
+  const language = languageOf(request.url) || (await chosenLanguage());
+  if (new URL(request.url).pathname === "/") return Response.redirect(CONFIG.home[language], 302);
+  return (await (await pagesCache).match(CONFIG.offline[language], IGNORE_VARY)) || Response.error();
+}
+
+async function networkFirst(event) {
   const { request } = event;
-  const network = cacheName ? refresh(request, cacheName) : fetch(request, { cache: "no-cache" });
-  event.waitUntil(network.catch(() => {}));
-  const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS));
-  try {
-    const response = await Promise.race([network, timeout]);
-    if (response) return response;
-  } catch {
-    // offline or server down: fall through to the cache
+  const venue = isVenue(request.url);
+  // Navigation preload: started with the navigation, while the worker woke up. Not for a venue,
+  // which follows its operator's edits past the browser's HTTP cache.
+  const preload = Promise.resolve(event.preloadResponse).catch(() => null);
+  if (venue) event.waitUntil(preload);
+  const answer = venue ? fetch(request, { cache: "no-cache" }) : preload.then((p) => p || fetch(request));
+  const network = answer.catch(() => null); // offline or the connection dropped
+  const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, "timeout"));
+  const response = await Promise.race([network, timeout]);
+  if (ours(response)) {
+    if (venue) event.waitUntil(keepVenue(request.url, response.clone()).catch(() => {}));
+    return response;
   }
   const cached = await fromCache(request);
   if (cached) return cached;
-  try {
-    return await network; // slow but alive: still better than the offline page
-  } catch {
-    return request.mode === "navigate" ? offlinePage(request) : Response.error();
+  const late = response === "timeout" ? await network : response; // slow but alive: still better
+  // A redirect or a captive portal's page for a page we never had: let the user see it.
+  return late && late.status < 500 ? late : noNetwork(request);
+}
+
+async function cacheFirst(event) {
+  const cached = await fromCache(event.request);
+  if (!cached) return networkFirst(event);
+  event.waitUntil(Promise.resolve(event.preloadResponse).catch(() => {})); // unused: let it settle
+  return cached;
+}
+
+async function staticFile(event) {
+  // Content-hashed: a cached copy is never stale, so no refetch (svgomg's `match || fetch`).
+  const cached = await (await staticCache).match(event.request, IGNORE_VARY);
+  if (cached) return cached;
+  const response = await fetch(event.request).catch(() => Response.error());
+  if (response.status === 200 && response.type === "basic") {
+    const copy = response.clone(); // a full quota (QuotaExceededError) only skips the write
+    event.waitUntil(staticCache.then((cache) => cache.put(event.request, copy)).catch(() => {}));
   }
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith(CONFIG.adminPath) || url.pathname === "/serviceworker.js") return;
-  if (url.pathname.startsWith("/static/")) return event.respondWith(cacheFirst(event, STATIC_CACHE));
-  if (emergency.has(url.pathname)) return event.respondWith(cacheFirst(event, PAGES_CACHE));
-  // Venue pages are kept only when the user saves them, so "Remove" really removes them.
-  const language = languageOf(url);
-  const venue = Boolean(language) && url.pathname.startsWith(`/${language}${CONFIG.venuesPath}`);
-  if (language || request.mode === "navigate") {
-    event.respondWith(networkFirst(event, venue ? null : PAGES_CACHE));
-  }
+  const { origin, pathname } = new URL(request.url);
+  if (request.method !== "GET" || origin !== self.location.origin) return;
+  if (pathname.startsWith(CONFIG.adminPath) || pathname.startsWith("/static/admin/")) return;
+  if (pathname === "/serviceworker.js") return;
+  if (pathname.startsWith("/static/")) return event.respondWith(staticFile(event));
+  if (emergency.has(pathname)) return event.respondWith(cacheFirst(event));
+  if (languageOf(pathname) || request.mode === "navigate") event.respondWith(networkFirst(event));
 });

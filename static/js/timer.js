@@ -1,9 +1,10 @@
 // Hold timers for stretch steps: a visible count-down, a vibration and an optional spoken cue
 // at the end, the screen kept awake while it runs. Each extra is skipped where unsupported.
+// Nothing runs before the steps are on screen: the timers join them a frame later.
 const speakToggle = document.querySelector("[data-speak-toggle]");
-const speech = "speechSynthesis" in window ? window.speechSynthesis : null;
 const language = document.documentElement.lang;
 const SPEAK_KEY = "cramp-aid-speak";
+let speech = null; // window.speechSynthesis, touched only after the first paint
 
 function speakingWanted() {
   return Boolean(speech && speakToggle && speakToggle.querySelector("input").checked);
@@ -78,18 +79,9 @@ function setUp(box) {
   });
 }
 
-document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
-
-// Loaded once needed: the diary's offer.
-const offer = document.querySelector("[data-diary-offer]");
-if (offer) {
-  const show = (event) => import("./diary/offer.js").then((diary) => diary.show(offer, event));
-  addEventListener("cramp-aid:hold-done", show);
-  offer.querySelector("button").onclick = show;
-  offer.hidden = false;
-}
-
-if (speech && speakToggle) {
+function offerSpeech() {
+  if (!("speechSynthesis" in window) || !speakToggle) return;
+  speech = window.speechSynthesis;
   const box = speakToggle.querySelector("input");
   box.checked = localStorage.getItem(SPEAK_KEY) === "on";
   box.addEventListener("change", () => {
@@ -100,3 +92,22 @@ if (speech && speakToggle) {
   });
   speakToggle.hidden = false;
 }
+
+function offerTheDiary() {
+  // Loaded once needed: the diary's offer.
+  const offer = document.querySelector("[data-diary-offer]");
+  if (!offer) return;
+  const show = (event) => import("./diary/offer.js").then((diary) => diary.show(offer, event));
+  addEventListener("cramp-aid:hold-done", show);
+  offer.querySelector("button").onclick = show;
+  offer.hidden = false;
+}
+
+// A frame, then a task: the steps paint first.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
+    offerSpeech();
+    offerTheDiary();
+  }),
+);

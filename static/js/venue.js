@@ -1,6 +1,8 @@
 // Venues: the page saves itself for offline use ("Keep this venue offline"), the emergency
 // screens dial the venue's number while it is the last one opened, and "My saved venues" lists
-// and removes what is kept. Without JavaScript the venue page still shows and dials everything.
+// and removes what is kept. The worker keeps saved venues current and drops those the operator
+// unpublished; this page then says so once. Without JavaScript the venue page still shows
+// and dials everything.
 const LAST_VENUE_KEY = "cramp-aid-venue";
 const SAVED_KEY = "cramp-aid-saved-venues";
 
@@ -16,12 +18,27 @@ function remember(list) {
   localStorage.setItem(SAVED_KEY, JSON.stringify(list));
 }
 
+async function askWorker(message) {
+  // The worker answers { ok, result } on a port of its own (see serviceworker.js).
+  const { active } = await navigator.serviceWorker.ready;
+  const channel = new MessageChannel();
+  const answer = new Promise((resolve) => {
+    channel.port1.onmessage = (event) => resolve(event.data);
+  });
+  active.postMessage(message, [channel.port2]);
+  return answer;
+}
+
 function venuePage(section) {
-  const { url, name, number, cache, hours } = section.dataset;
+  const { url, name, number, hours } = section.dataset;
   // While the user is there: the call buttons dial this number for 12 hours (see calling.js).
   const until = Date.now() + Number(hours) * 3600 * 1000;
   localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, until }));
-  if (!("caches" in window)) return;
+  // A saved venue's name and number follow the page, which the worker keeps current.
+  if (saved().some((venue) => venue.url === url)) {
+    remember(saved().map((venue) => (venue.url === url ? { url, name, number } : venue)));
+  }
+  if (!("serviceWorker" in navigator)) return;
   const button = section.querySelector("[data-save]");
   const progress = section.querySelector("[data-progress]");
   const status = section.querySelector("[data-save-status]");
@@ -30,28 +47,20 @@ function venuePage(section) {
     button.disabled = true;
     progress.hidden = false;
     status.textContent = section.dataset.savingText;
-    try {
-      // Past the HTTP cache: what is kept is what the operator publishes now.
-      await (await caches.open(cache)).add(new Request(url, { cache: "reload" }));
+    // The worker fetches this release's copy of the page, past any CDN, and keeps it.
+    const { ok } = await askWorker({ type: "keep-venue", url }).catch(() => ({ ok: false }));
+    if (ok) {
       remember([...saved().filter((venue) => venue.url !== url), { url, name, number }]);
-      status.textContent = section.dataset.savedText;
-    } catch {
-      status.textContent = section.dataset.failedText;
-    } finally {
-      progress.hidden = true;
-      button.disabled = false;
+      navigator.storage?.persist?.().catch(() => {}); // a saved venue should not be evicted
     }
+    status.textContent = ok ? section.dataset.savedText : section.dataset.failedText;
+    progress.hidden = true;
+    button.disabled = false;
   });
 }
 
 async function forget(url, cacheName) {
-  // Every cache of the app ("cramp-aid-…"), in case an older version kept the page too.
-  const appPrefix = cacheName.slice(0, cacheName.lastIndexOf("-") + 1);
-  for (const name of await caches.keys()) {
-    if (name.startsWith(appPrefix)) {
-      await (await caches.open(name)).delete(url, { ignoreVary: true, ignoreSearch: true });
-    }
-  }
+  await (await caches.open(cacheName)).delete(url, { ignoreVary: true });
   remember(saved().filter((venue) => venue.url !== url));
   const last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
   if (last?.url === url) localStorage.removeItem(LAST_VENUE_KEY);
@@ -62,7 +71,19 @@ async function savedVenuesPage(box) {
   const status = box.querySelector("[data-status]");
   const cache = await caches.open(box.dataset.cache);
   const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
-  const venues = saved().filter((venue) => kept.has(venue.url));
+  // Saved here but gone from the cache: the worker found the venue unpublished or deleted,
+  // unless the browser cleared all of the app's storage (then the pack's caches went too).
+  const gone = saved().filter((venue) => !kept.has(venue.url));
+  for (const venue of gone) await forget(venue.url, box.dataset.cache);
+  const cleared = (await caches.keys()).every((name) => name === box.dataset.cache);
+  const notice = box.querySelector("[data-gone]");
+  if (gone.length && !cleared) {
+    notice.textContent = gone
+      .map((venue) => notice.dataset.template.replace("%(venue)s", venue.name))
+      .join(" ");
+    notice.hidden = false;
+  }
+  const venues = saved();
   box.querySelector("[data-empty]").hidden = venues.length > 0;
   list.replaceChildren();
   for (const venue of venues) {

@@ -1,8 +1,12 @@
 """What browser tests and the benchmark share: the app server, Chromium, the phone, waits."""
 
+import html
+import json
 import os
+import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -38,17 +42,23 @@ def free_port():
 
 
 class AppServer:
-    """Cramp Aid under gunicorn on 127.0.0.1, with a database of its own."""
+    """Cramp Aid under gunicorn on 127.0.0.1, with a database of its own.
 
-    def __init__(self, tmp_path, **environment):
-        self.port = free_port()
+    `base` is the project folder to serve (a copy, for a second release); the database is the
+    SQLite file `database`, which a test may edit between two visits.
+    """
+
+    def __init__(self, tmp_path, base=BASE_DIR, port=None, **environment):
+        self.base = base
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.database = tmp_path / "browser.sqlite3"
         self.environment = {
             **os.environ,
             "DJANGO_SECRET_KEY": "browser-tests-only-" + "k" * 40,
             "DJANGO_HTTPS": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_DATABASE_PATH": str(tmp_path / "browser.sqlite3"),
+            "DJANGO_DATABASE_PATH": str(self.database),
             **environment,
         }
         self.environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -56,7 +66,7 @@ class AppServer:
 
     def start(self, **environment):
         self.environment.update(environment)
-        base = BASE_DIR
+        base = self.base
         for command in (["migrate", "-v", "0"], ["load_demo_venues"]):
             subprocess.run(
                 [sys.executable, "manage.py", *command],
@@ -90,6 +100,15 @@ class AppServer:
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError("gunicorn did not start")
+
+    def edit_database(self, sql, *parameters):
+        """Changes the app's data behind its back, as an operator's edit in the admin would."""
+        database = sqlite3.connect(self.database)
+        try:
+            with database:
+                database.execute(sql, parameters)
+        finally:
+            database.close()
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -136,3 +155,32 @@ def worker_is_ready(page):
 
 def first_heading(page):
     return page.locator("h1").first.inner_text()
+
+
+def worker_config(url):
+    """The CONFIG the server writes into its service worker (guide/offline.py)."""
+    with urllib.request.urlopen(f"{url}/serviceworker.js") as response:
+        body = response.read().decode()
+    return json.loads(re.match(r"const CONFIG = (\{.*\});\n", body)[1])
+
+
+def headings_online(url, paths):
+    """Each page's h1, read over plain HTTP so the browser's caches learn nothing."""
+    headings = {}
+    for path in paths:
+        with urllib.request.urlopen(url + path) as response:
+            body = response.read().decode()
+        heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)[1])
+        headings[path] = " ".join(html.unescape(heading).split())
+    return headings
+
+
+def save_venue(phone, server, path):
+    """What a visitor does: open the app once, then the venue, and tap "Keep this venue offline"."""
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + path)
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    return page

@@ -3,6 +3,7 @@
 import re
 
 from phone import first_heading, wait_until_ready_offline, worker_is_ready
+from playwright.sync_api import expect
 
 EMERGENCY_PATHS = ["/en/now/", "/en/now/water/", "/en/now/help-someone/"]
 
@@ -56,7 +57,9 @@ def test_the_call_button_works_offline(phone, server):
     page.goto(f"{server.url}/en/now/water/")
     call = page.locator("a.call-big")
     assert call.get_attribute("href") == "tel:112"
-    assert "112" in call.inner_text()
+    # Below the first screen: rendered once scrolled to, as a user does.
+    call.scroll_into_view_if_needed()
+    expect(call).to_contain_text("112", use_inner_text=True)
 
 
 def test_pages_still_match_offline_after_the_language_header_changes(phone, server):

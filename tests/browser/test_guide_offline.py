@@ -61,3 +61,16 @@ def test_search_works_with_the_server_stopped(phone, server):
     main_form.get_by_label("Find in the guide").fill("xylophone")
     main_form.get_by_role("button", name="Find").click()
     results.get_by_text("Nothing found").wait_for()
+
+
+def test_the_about_page_says_how_much_the_offline_pack_takes(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/guide/about/")
+    wait_until_ready_offline(page)
+    page.reload()
+    line = page.locator("[data-storage-use]")
+    line.wait_for()
+    size = float(re.search(r"takes ([\d.]+) MB", line.inner_text())[1])
+    assert 0.1 < size < 5, line.inner_text()
+    page.goto(f"{server.url}/en/guide/stretches/")
+    assert page.locator("[data-storage-use]").count() == 0

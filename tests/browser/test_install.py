@@ -33,3 +33,33 @@ def test_a_new_version_is_offered_and_taken_on_reload(phone, server):
     # The previous version's caches are gone (only the user's saved venues outlive versions).
     current = page.evaluate("() => caches.keys()")
     assert [name for name in old if name in current and not name.endswith("-venues")] == []
+
+
+def test_an_update_installs_with_a_tab_open_on_constructor(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(page)
+    # "constructor" is a property of every object: it must not pass for a language.
+    odd = phone.new_page()
+    odd.goto(f"{server.url}/constructor/")
+    server.stop()
+    server.start(CRAMP_AID_EMERGENCY_NUMBER="999")
+    take_the_new_version(page)
+    assert page.locator("a.call-big").get_attribute("href") == "tel:999"
+
+
+def test_an_app_coming_back_to_the_screen_looks_for_a_new_version(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(page)
+    server.stop()
+    server.start(CRAMP_AID_EMERGENCY_NUMBER="999")
+    prompt = page.locator("[data-update-prompt]")
+    page.wait_for_timeout(1000)
+    assert prompt.is_hidden()  # nothing looks for updates while the app stays put
+    # Headless Chromium never hides a tab, so the test says "visible again" for it.
+    page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    prompt.wait_for(state="visible")
+    with page.expect_navigation():
+        prompt.get_by_role("button").click()
+    assert page.locator("a.call-big").get_attribute("href") == "tel:999"

@@ -67,3 +67,27 @@ def test_switching_language_online_caches_the_new_language(phone, server):
     assert first_heading(page) == "Calambre en el agua"
     # The choice sticks: the start address now opens Spanish (from the cache, offline).
     assert "django_language=es" in page.evaluate("() => document.cookie")
+
+
+def test_the_start_address_offline_opens_the_language_chosen(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(page)
+    page.get_by_role("link", name="Español").click()
+    wait_until_ready_offline(page, ready_text="sin conexión")
+    server.stop()
+    page.goto(f"{server.url}/")
+    assert page.url == f"{server.url}/es/"
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_the_start_address_offline_opens_the_language_kept_when_none_was_chosen(
+    russian_phone, server
+):
+    page = russian_phone.new_page()
+    page.goto(f"{server.url}/")
+    wait_until_ready_offline(page, ready_text="без интернета")
+    server.stop()
+    page.goto(f"{server.url}/")
+    assert page.url == f"{server.url}/ru/"
+    assert page.locator("html").get_attribute("lang") == "ru"

@@ -7,12 +7,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from phone import CHROMIUM, CHROMIUM_ARGS, PHONE
 
+NOT_FOUND = "/en/no-such-page/"
+
 
 def all_paths(server):
     with urllib.request.urlopen(f"{server.url}/sitemap.xml") as response:
         body = response.read().decode()
     paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]
-    extra = ["/en/offline/", "/en/no-such-page/", "/en/search/?q=calf", "/en/search/?q=zzz"]
+    extra = ["/en/offline/", NOT_FOUND, "/en/search/?q=calf", "/en/search/?q=zzz"]
     extra += ["/en/venues/", "/en/venues/harbour-lido/poster/", "/ru/venues/ozero-tikhoe/poster/"]
     return [*paths, *extra]
 
@@ -34,15 +36,29 @@ def test_axe_finds_no_violations_on_any_page(phone, server):
 def test_no_request_leaves_the_site_and_nothing_is_refused_by_the_policy(phone, server):
     page = phone.new_page()
     requests, problems = [], []
+    visiting = [None]
+
+    def complain(text):
+        problems.append((visiting[0], text))
+
     page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else 0)
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: complain(m.text) if m.type in ("error", "warning") else 0)
+    page.on("pageerror", lambda error: complain(str(error)))
     for path in all_paths(server):
+        visiting[0] = path
         page.goto(server.url + path)
     foreign = [url for url in requests if not url.startswith((server.url, "data:"))]
     assert foreign == []
-    # The 404 page is expected to log its own status; nothing else may complain.
-    assert [p for p in problems if "404" not in p] == []
+    # Chromium logs the deliberate not-found visit's own status; nothing else may complain
+    # (a missing script, stylesheet or icon logs a 404 too).
+    deliberate = "Failed to load resource: the server responded with a status of 404"
+    complaints = [(path, text) for path, text in problems if path != NOT_FOUND]
+    complaints += [
+        (path, text)
+        for path, text in problems
+        if path == NOT_FOUND and not text.startswith(deliberate)
+    ]
+    assert complaints == []
 
 
 @pytest.fixture
@@ -99,7 +115,6 @@ def test_pages_stay_usable_at_200_percent_text(phone, server):
     page = phone.new_page()
     for path in ["/en/", "/en/now/", "/en/now/water/"]:
         page.goto(server.url + path)
-        page.add_style_tag(content="html { font-size: 200% !important }") if False else None
         page.evaluate("() => { document.documentElement.style.fontSize = '225%'; }")
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"

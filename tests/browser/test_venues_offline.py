@@ -4,25 +4,21 @@ import re
 
 import pytest
 import zxingcpp
-from phone import first_heading, take_the_new_version, wait_until_ready_offline
+from phone import (
+    first_heading,
+    save_venue,
+    take_the_new_version,
+    wait_until_ready_offline,
+)
 from PIL import Image
+from playwright.sync_api import expect
 
 VENUE = "/en/venues/harbour-lido/"
 POOL_NUMBER = "999"  # the demo pool's own number, not the default 112
 
 
-def save_venue(phone, server, path=VENUE):
-    page = phone.new_page()
-    page.goto(f"{server.url}/en/")
-    wait_until_ready_offline(page)
-    page.goto(server.url + path)
-    page.get_by_role("button", name="Keep this venue offline").click()
-    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
-    return page
-
-
 def test_a_saved_venue_opens_with_the_server_stopped(phone, server):
-    page = save_venue(phone, server)
+    page = save_venue(phone, server, VENUE)
     heading = first_heading(page)
     server.stop()
     page.goto(server.url + VENUE)
@@ -49,9 +45,12 @@ def test_emergency_screens_dial_the_last_opened_venues_number_offline(phone, ser
     server.stop()
     for path in ["/en/now/", "/en/now/water/", "/en/now/help-someone/"]:
         page.goto(server.url + path)
-        for call in page.locator("a[data-call]").all():
+        calls = page.locator("a[data-call]").all()
+        assert len(calls) >= 2, path  # the header's and the red flags' buttons
+        for call in calls:
             assert call.get_attribute("href") == f"tel:{POOL_NUMBER}"
-            assert POOL_NUMBER in call.inner_text()
+            call.scroll_into_view_if_needed()  # the red flags' button is below the first screen
+            expect(call).to_contain_text(POOL_NUMBER, use_inner_text=True)
 
 
 def test_the_default_number_comes_back_when_asked(phone, server):
@@ -64,7 +63,7 @@ def test_the_default_number_comes_back_when_asked(phone, server):
 
 
 def test_a_saved_venue_survives_an_update_of_the_app(phone, server):
-    page = save_venue(phone, server)
+    page = save_venue(phone, server, VENUE)
     server.stop()
     server.start(CRAMP_AID_EMERGENCY_NUMBER="911")  # new content: a new worker version
     page.goto(f"{server.url}/en/now/")
@@ -75,7 +74,7 @@ def test_a_saved_venue_survives_an_update_of_the_app(phone, server):
 
 
 def test_a_removed_venue_is_gone_from_the_cache(phone, server):
-    page = save_venue(phone, server)
+    page = save_venue(phone, server, VENUE)
     page.goto(f"{server.url}/en/venues/")
     saved = page.locator("main")
     saved.get_by_role("link", name="Harbour Lido (demo)").wait_for()
@@ -113,3 +112,58 @@ def test_the_posters_qr_code_scans_to_the_venue_url(phone, server, tmp_path):
     with Image.open(tmp_path / "qr.png") as image:
         codes = zxingcpp.read_barcodes(image)
     assert [code.text for code in codes] == [f"{server.url}/es/venues/playa-del-faro/"]
+
+
+def test_a_saved_venue_follows_the_operators_edits_and_goes_when_unpublished(phone, server):
+    page = save_venue(phone, server, VENUE)
+    server.edit_database(
+        "UPDATE guide_venue SET name = 'Harbour Lido Baths', emergency_number = '0555' "
+        "WHERE slug = 'harbour-lido'"
+    )
+    page.goto(server.url + VENUE)  # online: the operator's edit arrives and is kept
+    assert first_heading(page) == "Harbour Lido Baths"
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "Harbour Lido Baths"
+    assert page.locator("a.call-big").get_attribute("href") == "tel:0555"
+    page.goto(f"{server.url}/en/venues/")
+    page.get_by_role("link", name="Harbour Lido Baths").wait_for()
+    server.start()
+    server.edit_database("UPDATE guide_venue SET published = 0 WHERE slug = 'harbour-lido'")
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "Page not found"
+    page.goto(f"{server.url}/en/venues/")
+    notice = page.locator("[data-gone]")
+    notice.filter(has_text="Harbour Lido Baths is no longer published").wait_for()
+    assert page.get_by_role("link", name="Harbour Lido Baths").count() == 0
+    page.reload()  # told once
+    page.locator("[data-empty]").wait_for()
+    assert notice.is_hidden()
+    server.stop()
+    page.goto(server.url + VENUE)
+    assert first_heading(page) == "You are offline"
+
+
+# Chromium decides alone whether to keep storage persistent; what the app controls is asking.
+COUNT_PERSIST_REQUESTS = """
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+        window.persistRequests = (window.persistRequests || 0) + 1;
+        return persist.call(this);
+    };
+"""
+
+
+def test_saving_a_venue_or_installing_asks_to_keep_the_offline_pack(phone, server):
+    phone.add_init_script(COUNT_PERSIST_REQUESTS)
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    assert page.evaluate("() => window.persistRequests || 0") == 0  # a visit is no reason
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    assert page.evaluate("() => window.persistRequests") == 1
+    page.goto(f"{server.url}/en/")
+    page.evaluate("() => window.dispatchEvent(new Event('appinstalled'))")
+    assert page.evaluate("() => window.persistRequests") == 1
