@@ -47,13 +47,13 @@ def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path)
     changed.write_text(text.replace('ambulance = "131"', 'ambulance = "133"', 1), encoding="utf-8")
     monkeypatch.setattr(emergency, "NUMBERS_FILE", changed)
     monkeypatch.setattr(emergency.load, "__defaults__", (changed, None))
-    emergency.countries.cache_clear()
-    offline.worker_script.cache_clear()
+    for cached in (emergency.countries, offline.version, offline.worker_script):
+        cached.cache_clear()
     try:
         after = offline.worker_script()
     finally:
-        emergency.countries.cache_clear()
-        offline.worker_script.cache_clear()
+        for cached in (emergency.countries, offline.version, offline.worker_script):
+            cached.cache_clear()
     version = re.compile(r'"version":"([0-9a-f]{16})"')
     assert version.search(before)[1] != version.search(after)[1]
     assert '"CL":{"ambulance":"133"' in after or '"ambulance":"133"' in after
