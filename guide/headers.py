@@ -1,6 +1,8 @@
-"""Response headers Django has no setting for: Permissions-Policy and shared-cache rules."""
+"""Response headers Django has no setting for: Permissions-Policy, shared-cache rules, and
+compression padded only where it must be."""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 
 
@@ -35,3 +37,27 @@ class PublicCacheMiddleware:
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+class Compression(GZipMiddleware):
+    """Django's gzip, padded against BREACH only where the page can hold a secret.
+
+    The padding (up to 100 random bytes) only matters when a secret, such as a CSRF token or
+    anything of a session, is in the body beside text an attacker can make the page echo. The
+    pages the same for everyone hold none, and the emergency screen has 14 KB for everything.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.unpadded = GZipMiddleware(get_response)
+        self.unpadded.max_random_bytes = 0
+
+    def process_response(self, request, response):
+        secret = (
+            request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or response.cookies
+            or "cookie" in response.headers.get("Vary", "").lower()
+        )
+        if secret:
+            return super().process_response(request, response)
+        return self.unpadded.process_response(request, response)

@@ -1,25 +1,120 @@
-// Registers the service worker, offers "new version ready", the install button, and says when
-// the app is ready offline; asks to keep the offline pack once the app is installed. Every part
-// is optional: the pages work without any of it.
+// The app's shell on every page: which number the call buttons dial, the service worker,
+// "new version ready", the install button and the offline status. Every part is optional: the
+// pages work without any of it, and every call button is a plain tel: link to begin with.
 // A module script has no document.currentScript: find our tag by its data attribute.
-const script = document.querySelector("script[data-worker]");
-const workerUrl = script.dataset.worker;
+const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
+const COUNTRY_KEY = "cramp-aid-country";
+const VENUE_KEY = "cramp-aid-venue";
+const DIALABLE = /^\+?\d{2,15}$/;
 
-function say(text) {
-  if (status) status.textContent = text;
+function read(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
 }
 
-async function askWorker(message) {
+function write(key, value) {
+  try {
+    if (value) localStorage.setItem(key, JSON.stringify(value));
+    else localStorage.removeItem(key);
+  } catch {
+    // storage refused (private mode, full): the buttons dial what the page says
+  }
+}
+
+function fill(template, values) {
+  return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
+}
+
+// Which number: a venue opened in the last 12 hours (venue.js), else the country the user
+// chose (/country/), else the one the phone suggests (its time zone, then its languages'
+// regions, looked up by the worker, which holds the numbers table offline), else the default.
+function dial() {
+  const venue = read(VENUE_KEY);
+  const here = DIALABLE.test(venue?.number) && venue.until > Date.now() ? venue : null;
+  const stored = read(COUNTRY_KEY);
+  const country = DIALABLE.test(stored?.ambulance) ? stored : null;
+  const number = here?.number || country?.ambulance || config.defaultNumber;
+  const name = (names) => names?.[language] || names?.en || "";
+  for (const element of document.querySelectorAll("[data-number-text]")) {
+    element.textContent = fill(element.dataset.numberText, { number });
+  }
+  for (const link of document.querySelectorAll("a[data-call]")) link.href = `tel:${number}`;
+  for (const place of document.querySelectorAll("[data-call-place]")) {
+    place.dataset.defaultText ??= place.textContent;
+    place.textContent = here
+      ? here.name
+      : !country
+        ? place.dataset.defaultText
+        : country.confirmed
+          ? name(country.names)
+          : fill(config.suggestedText, { country: name(country.names) });
+  }
+  for (const reset of document.querySelectorAll("[data-call-reset]")) {
+    reset.hidden = !here;
+    reset.onclick = () => {
+      write(VENUE_KEY, null);
+      dial();
+    };
+  }
+  // "Urgent care today" offers the country's line where it has one (UK 111); water screens
+  // give its sea rescue number.
+  const urgent = !here && DIALABLE.test(country?.urgent) ? country : null;
+  for (const line of document.querySelectorAll("[data-urgent-line]")) {
+    line.hidden = !urgent;
+    const link = line.querySelector("a");
+    if (urgent) {
+      link.href = `tel:${urgent.urgent}`;
+      link.textContent = fill(link.dataset.urgentText, {
+        name: name(urgent.urgentNames),
+        number: urgent.urgent,
+      });
+    }
+  }
+  for (const line of document.querySelectorAll("[data-urgent-default]")) line.hidden = !!urgent;
+  const water = !here && DIALABLE.test(country?.water) ? country.water : null;
+  for (const line of document.querySelectorAll("[data-water-line]")) {
+    line.hidden = !water;
+    if (water) line.querySelector("a").href = `tel:${water}`;
+    if (water) line.querySelector("a").textContent = water;
+  }
+}
+
+async function askWorker(message, worker) {
   // The worker answers { ok, result } on a port of its own (see serviceworker.js).
-  const { active } = await navigator.serviceWorker.ready;
   const channel = new MessageChannel();
   const answer = new Promise((resolve) => {
     channel.port1.onmessage = (event) => resolve(event.data);
+    setTimeout(() => resolve({ ok: false }), 5000);
   });
-  active.postMessage(message, [channel.port2]);
+  (worker || (await navigator.serviceWorker.ready).active).postMessage(message, [channel.port2]);
   return answer;
+}
+
+async function refreshCountry(registration) {
+  // Even while it installs, the worker holds the table: ask it at once. A chosen country
+  // keeps its code and takes the table's numbers; a suggestion follows the phone's travels.
+  const worker = registration.active || registration.waiting || registration.installing;
+  const stored = read(COUNTRY_KEY);
+  const { ok, result } = await askWorker(
+    {
+      type: "country",
+      code: stored?.confirmed ? stored.code : null,
+      languages: [...(navigator.languages || [navigator.language])],
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+    worker,
+  );
+  if (!ok) return;
+  const confirmed = stored?.confirmed && result.country?.code === stored.code;
+  write(COUNTRY_KEY, result.country && { ...result.country, confirmed: !!confirmed });
+  write(`${COUNTRY_KEY}-suggested`, result.suggested);
+  dial();
+  document.dispatchEvent(new CustomEvent("cramp-aid:country"));
 }
 
 function keepStorage() {
@@ -42,7 +137,8 @@ function offerUpdate(registration) {
 
 async function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
-  const registration = await navigator.serviceWorker.register(workerUrl, { scope: "/" });
+  const registration = await navigator.serviceWorker.register(config.worker, { scope: "/" });
+  refreshCountry(registration).catch(() => {});
   offerUpdate(registration);
   registration.addEventListener("updatefound", () => {
     const incoming = registration.installing;
@@ -60,7 +156,7 @@ async function registerWorker() {
   });
   // The worker caches this language's pages (a no-op when they are already cached).
   const { ok } = await askWorker({ type: "keep-language", language });
-  if (ok && status) say(status.dataset.readyText || "");
+  if (ok && status) status.textContent = status.dataset.readyText || "";
 }
 
 function offerInstall() {
@@ -97,7 +193,10 @@ function rememberLanguageChoice() {
   });
 }
 
+dial();
+// The country and saved-venues pages say when the user changes the number: follow at once.
+document.addEventListener("cramp-aid:number-changed", dial);
 rememberLanguageChoice();
 offerInstall();
 // A frame, then a task: the worker's registration waits until the page has painted.
-requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => say(""))));
+requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => {})));

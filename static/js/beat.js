@@ -1,6 +1,7 @@
 // A beat to push chest compressions by (100 to 120 a minute), started by one tap: a light that
 // flashes, a count to 30, a click where sound is allowed and a buzz where vibration is. The
-// screen is kept awake while it runs. Without this script the step gives the rate in words.
+// screen is kept awake while it runs. timer.js makes the Start button and loads this on its
+// first tap; without scripts the step gives the rate in words.
 function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
@@ -25,22 +26,19 @@ async function keepAwake() {
   }
 }
 
-function setUp(box) {
+export function takeOver(box, button) {
   const interval = 60000 / Number(box.dataset.beatsPerMinute);
   const light = document.createElement("span");
   light.className = "beat-light";
   light.setAttribute("aria-hidden", "true");
   const count = document.createElement("output");
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "primary";
-  button.textContent = box.dataset.startText;
   const sound = document.createElement("label");
   const soundBox = document.createElement("input");
   soundBox.type = "checkbox";
   soundBox.checked = true;
   sound.append(soundBox, ` ${box.dataset.soundText}`);
-  box.append(light, count, button, sound);
+  button.before(light, count);
+  button.after(sound);
 
   let timer = null;
   let beats = 0;
@@ -70,7 +68,7 @@ function setUp(box) {
     box.classList.remove("running");
   }
 
-  button.addEventListener("click", async () => {
+  async function toggle() {
     if (timer) return stop();
     // Made on the tap itself: browsers allow sound only after the user asks for it.
     audio = "AudioContext" in window ? new AudioContext() : null;
@@ -80,7 +78,7 @@ function setUp(box) {
     button.textContent = box.dataset.stopText;
     beat();
     lock = await keepAwake();
-  });
+  }
+  button.addEventListener("click", toggle);
+  toggle(); // the tap that loaded this script meant "start"
 }
-
-document.querySelectorAll("[data-beats-per-minute]").forEach(setUp);

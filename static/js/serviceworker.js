@@ -130,7 +130,7 @@ const messages = {
     if (!Object.hasOwn(CONFIG.pages, language)) throw new Error(`no language ${language}`);
     return cacheLanguage(language);
   },
-  // A chosen country's current row, and what the phone suggests (calling.js).
+  // A chosen country's current row, and what the phone suggests (app.js).
   country: (question) => {
     const suggested = suggestCountry(question);
     return { country: countryEntry(question.code) || suggested, suggested };

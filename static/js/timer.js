@@ -103,11 +103,25 @@ function offerTheDiary() {
   offer.hidden = false;
 }
 
+function offerTheBeat() {
+  // The CPR beat's code comes with its first tap: the screen opens without it.
+  for (const box of document.querySelectorAll("[data-beats-per-minute]")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "primary";
+    button.textContent = box.dataset.startText;
+    box.append(button);
+    const start = () => import("./beat.js").then((beat) => beat.takeOver(box, button));
+    button.addEventListener("click", start, { once: true });
+  }
+}
+
 // A frame, then a task: the steps paint first.
 requestAnimationFrame(() =>
   setTimeout(() => {
     document.querySelectorAll("[data-hold-seconds]").forEach(setUp);
     offerSpeech();
     offerTheDiary();
+    offerTheBeat();
   }),
 );

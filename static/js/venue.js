@@ -31,7 +31,7 @@ async function askWorker(message) {
 
 function venuePage(section) {
   const { url, name, number, hours } = section.dataset;
-  // While the user is there: the call buttons dial this number for 12 hours (see calling.js).
+  // While the user is there: the call buttons dial this number for 12 hours (see app.js).
   const until = Date.now() + Number(hours) * 3600 * 1000;
   localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, until }));
   // A saved venue's name and number follow the page, which the worker keeps current.

@@ -20,7 +20,7 @@ def call_buttons(page):
 
 
 def wait_for_number(page, number):
-    """calling.js fills the number from the device after the page shows the server's default."""
+    """app.js fills the number from the device after the page shows the server's default."""
     page.wait_for_function(
         """(number) => [...document.querySelectorAll("a[data-call]")]
             .every((link) => link.getAttribute("href") === `tel:${number}`)""",
