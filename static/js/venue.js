@@ -63,7 +63,9 @@ async function forget(url, cacheName) {
   await (await caches.open(cacheName)).delete(url, { ignoreVary: true });
   remember(saved().filter((venue) => venue.url !== url));
   const last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
-  if (last?.url === url) localStorage.removeItem(LAST_VENUE_KEY);
+  if (last?.url !== url) return;
+  localStorage.removeItem(LAST_VENUE_KEY); // its number goes with it: the buttons follow
+  document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
 }
 
 async function savedVenuesPage(box) {

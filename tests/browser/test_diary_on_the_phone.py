@@ -491,7 +491,9 @@ def test_no_request_carries_diary_data_and_no_cookie_holds_it(phone, shared_serv
     for request in requests:
         assert request.method == "GET", request.url
         assert request.post_data is None
-        seen = request.url + json.dumps(request.all_headers())
+        # .headers, not .all_headers(): the latter never answers for the worker's navigation
+        # preload requests. Cookies, which .headers leaves out, are checked below: there are none.
+        seen = request.url + json.dumps(request.headers)
         assert not [secret for secret in secrets if secret in seen], request.url
     assert phone.cookies() == []
 

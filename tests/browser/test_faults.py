@@ -104,7 +104,9 @@ def test_a_full_storage_never_turns_a_good_answer_into_an_error(phone, server, p
     )
     assert write == "QuotaExceededError"
     server.edit_database(
-        "UPDATE guide_venue SET name = 'Harbour Lido, new name' WHERE slug = ?", "harbour-lido"
+        "UPDATE guide_venue SET name = 'Harbour Lido, new name', updated = CURRENT_TIMESTAMP "
+        "WHERE slug = ?",
+        "harbour-lido",
     )
     # The venue answers with its new name although its saved copy cannot be rewritten.
     page.goto(proxy.url + VENUE)
