@@ -54,6 +54,7 @@ def page_urls(language):
             reverse("guide:search-index"),
             reverse("guide:saved-venues"),
             reverse("guide:country"),
+            reverse("numbers"),
             reverse("guide:reviews"),
             reverse("guide:diary"),
             reverse("guide:diary-log"),
@@ -104,10 +105,9 @@ def _config():
         "home": {language: _reverse_in("guide:home", language) for language in languages},
         "offline": {language: _reverse_in("guide:offline", language) for language in languages},
         "defaultLanguage": settings.LANGUAGE_CODE,
-        # The numbers table and each time zone's country: the device suggests its country
-        # offline, and a chosen country's number is refreshed when the table changes.
-        "countries": emergency.for_worker(),
-        "zones": emergency.time_zones(),
+        # The numbers table and each time zone's country, kept offline with every language's
+        # pages: the worker reads it only when a page asks for the phone's country.
+        "numbers": reverse("numbers"),
         "adminPath": f"/{settings.ADMIN_PATH}",  # DJANGO_ADMIN_PATH: never cached
     }
 
@@ -125,6 +125,7 @@ def version():
         _code_and_content_fingerprint(),
         WORKER_SOURCE.read_text(encoding="utf-8"),
         json.dumps(_config(), sort_keys=True),
+        numbers_json(),  # the table, and tzdata's zones, which live outside the fingerprint
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
@@ -135,6 +136,19 @@ def worker_script():
     config = {**_config(), "version": version()}
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     return f"const CONFIG = {json.dumps(config, separators=(',', ':'))};\n{source}"
+
+
+@cache
+def numbers_json():
+    """The numbers table and the time zones' countries, as the worker keeps them offline."""
+    table = {"countries": emergency.for_worker(), "zones": emergency.time_zones()}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@require_safe
+def numbers(request):
+    """/numbers.json: one document for every language, part of each language's offline pack."""
+    return HttpResponse(numbers_json(), content_type="application/json; charset=utf-8")
 
 
 def version_header(get_response):

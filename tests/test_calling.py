@@ -37,8 +37,16 @@ def test_the_country_page_is_in_the_sitemap_and_the_offline_pack(client, sitemap
     for language in LANGUAGES:
         assert f"/{language}/country/" in sitemap_paths
         assert f"/{language}/country/" in config["pages"][language]
-    assert config["countries"]["CL"]["ambulance"] == emergency.get("CL").ambulance
-    assert config["zones"]["America/Santiago"] == "CL"
+        assert config["numbers"] in config["pages"][language]  # the table, offline in each
+
+
+def test_the_numbers_document_holds_the_table_and_the_time_zones(client):
+    response = client.get("/numbers.json")
+    assert response.status_code == 200
+    table = response.json()
+    assert table["countries"]["CL"]["ambulance"] == emergency.get("CL").ambulance
+    assert table["countries"]["GB"]["urgentNames"]["ru"] == emergency.get("GB").urgent_name("ru")
+    assert table["zones"]["America/Santiago"] == "CL"
 
 
 def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path):
@@ -48,16 +56,18 @@ def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path)
     changed.write_text(text.replace('ambulance = "131"', 'ambulance = "133"', 1), encoding="utf-8")
     monkeypatch.setattr(emergency, "NUMBERS_FILE", changed)
     monkeypatch.setattr(emergency.load, "__defaults__", (changed, None))
-    for cached in (emergency.countries, offline.version, offline.worker_script):
+    caches = (emergency.countries, offline.numbers_json, offline.version, offline.worker_script)
+    for cached in caches:
         cached.cache_clear()
     try:
         after = offline.worker_script()
+        table = offline.numbers_json()
     finally:
-        for cached in (emergency.countries, offline.version, offline.worker_script):
+        for cached in caches:
             cached.cache_clear()
     version = re.compile(r'"version":"([0-9a-f]{16})"')
     assert version.search(before)[1] != version.search(after)[1]
-    assert '"CL":{"ambulance":"133"' in after or '"ambulance":"133"' in after
+    assert json.loads(table)["countries"]["CL"]["ambulance"] == "133"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -108,17 +108,27 @@ self.addEventListener("activate", (event) => {
   });
 });
 
-// The phone's country from the numbers table: its time zone's country (a zone outside the
-// table suggests nothing), else the first language region the table knows (es-CL → CL).
-function countryEntry(code) {
-  return code && Object.hasOwn(CONFIG.countries, code) ? { code, ...CONFIG.countries[code] } : null;
+// The phone's country from the numbers table (kept with the pages, read when first asked): its
+// time zone's country (a zone outside the table suggests nothing), else the first language
+// region the table knows (es-CL → CL).
+let numbers = null;
+
+async function numbersTable() {
+  if (numbers) return numbers;
+  const kept = await (await pagesCache).match(CONFIG.numbers, IGNORE_VARY);
+  numbers = await (kept || (await fetch(CONFIG.numbers))).json();
+  return numbers;
 }
 
-function suggestCountry({ languages = [], timeZone = "" }) {
-  if (Object.hasOwn(CONFIG.zones, timeZone)) return countryEntry(CONFIG.zones[timeZone]);
+function countryEntry({ countries }, code) {
+  return code && Object.hasOwn(countries, code) ? { code, ...countries[code] } : null;
+}
+
+function suggestCountry(table, { languages = [], timeZone = "" }) {
+  if (Object.hasOwn(table.zones, timeZone)) return countryEntry(table, table.zones[timeZone]);
   for (const tag of languages) {
-    const region = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})(?:-|$)/i.exec(tag)?.[1];
-    if (countryEntry(region?.toUpperCase())) return countryEntry(region.toUpperCase());
+    const region = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})(?:-|$)/i.exec(tag)?.[1]?.toUpperCase();
+    if (countryEntry(table, region)) return countryEntry(table, region);
   }
   return null;
 }
@@ -131,9 +141,10 @@ const messages = {
     return cacheLanguage(language);
   },
   // A chosen country's current row, and what the phone suggests (app.js).
-  country: (question) => {
-    const suggested = suggestCountry(question);
-    return { country: countryEntry(question.code) || suggested, suggested };
+  country: async (question) => {
+    const table = await numbersTable();
+    const suggested = suggestCountry(table, question);
+    return { country: countryEntry(table, question.code) || suggested, suggested };
   },
   "keep-venue": async ({ url }) => {
     if (!isVenue(url)) throw new Error(`${url} is no venue`);
