@@ -52,13 +52,13 @@ function show() {
   const stored = read(COUNTRY_KEY);
   const suggested = read(`${COUNTRY_KEY}-suggested`);
   for (const row of rows) row.toggleAttribute("data-chosen", stored?.code === row.dataset.country);
-  now.hidden = !stored && !suggested;
   const text = now.querySelector("[data-country-now-text]");
+  text.dataset.defaultText ??= text.textContent;
   const suggestion = now.querySelector("[data-country-suggestion-text]");
   const confirm = now.querySelector("[data-country-confirm]");
   text.textContent = stored?.confirmed
     ? fill(now.dataset.chosenText, { number: stored.ambulance, country: nameOf(stored) })
-    : "";
+    : text.dataset.defaultText;
   const offer = suggested && suggested.code !== (stored?.confirmed ? stored.code : null);
   suggestion.textContent = offer
     ? fill(stored?.confirmed ? now.dataset.otherText : now.dataset.suggestedText, {
@@ -87,16 +87,19 @@ function filter(box) {
     }
     count.textContent = wanted ? fill(count.dataset.countText, { count: shown }) : "";
   });
+  document.querySelector("[data-country-find-hint]").hidden = true;
   box.hidden = false;
 }
 
-// Choosing needs this script, so its buttons are made here, not sent with the page.
-const chooseText = document.querySelector("[data-choose-text]").dataset.chooseText;
+// Choosing needs this script, so its buttons are made here, not sent with the page. Their
+// short word fits beside the call button, so adding them moves nothing.
+const { chooseText, chooseLabel } = document.querySelector("[data-choose-text]").dataset;
 for (const row of rows) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "primary";
-  button.textContent = fill(chooseText, { country: nameOf(entryOf(row)) });
+  button.textContent = chooseText;
+  button.setAttribute("aria-label", fill(chooseLabel, { country: nameOf(entryOf(row)) }));
   button.addEventListener("click", () => choose(entryOf(row)));
   row.querySelector(".country-call").append(button);
 }
