@@ -110,8 +110,14 @@ async function refreshCountry(registration) {
     worker,
   );
   if (!ok) return;
-  const confirmed = stored?.confirmed && result.country?.code === stored.code;
-  write(COUNTRY_KEY, result.country && { ...result.country, confirmed: !!confirmed });
+  // A choice made while the worker answered (a first visit, the worker still installing)
+  // wins over the answer: never put a suggestion back over it.
+  const latest = read(COUNTRY_KEY);
+  const chosenMeanwhile = latest?.confirmed && latest.code !== (stored?.confirmed && stored.code);
+  if (!chosenMeanwhile) {
+    const confirmed = stored?.confirmed && result.country?.code === stored.code;
+    write(COUNTRY_KEY, result.country && { ...result.country, confirmed: !!confirmed });
+  }
   write(`${COUNTRY_KEY}-suggested`, result.suggested);
   dial();
   document.dispatchEvent(new CustomEvent("cramp-aid:country"));

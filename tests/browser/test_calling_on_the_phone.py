@@ -133,6 +133,28 @@ def test_the_country_choice_never_leaves_the_device(phone_in, server):
     assert not [c for c in context.cookies() if "country" in c["name"] or "GB" in c["value"]]
 
 
+def test_a_choice_made_while_the_worker_answers_is_not_overwritten(phone_in, server):
+    # On a first visit the worker may still be installing when the user taps "Choose": its
+    # late suggestion (Chile, from the phone's settings) must not replace the user's choice.
+    context = phone_in("es-CL", "America/Santiago")
+    context.add_init_script(
+        """const send = ServiceWorker.prototype.postMessage;
+        ServiceWorker.prototype.postMessage = function (...args) {
+          setTimeout(() => send.apply(this, args), 1500);
+        };"""
+    )
+    page = context.new_page()
+    page.goto(f"{server.url}/en/country/")
+    page.get_by_role("button", name="Choose United Kingdom").click()
+    wait_for_number(page, emergency.get("GB").ambulance)
+    # The worker's late answer has arrived (the suggestion is kept) and the choice stands.
+    page.wait_for_function("() => localStorage.getItem('cramp-aid-country-suggested') !== null")
+    wait_for_number(page, emergency.get("GB").ambulance)
+    page.goto(f"{server.url}/en/now/")
+    assert_every_button_dials(page, emergency.get("GB").ambulance)
+    assert place(page).inner_text() == "United Kingdom"
+
+
 def test_a_venues_number_applies_is_named_and_can_be_put_aside(phone, server):
     page = phone.new_page()
     page.goto(f"{server.url}/en/venues/harbour-lido/")
