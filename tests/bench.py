@@ -371,8 +371,9 @@ def main():
                           f"{w['blocking']} render-blocking, {w['fonts']} fonts, "
                           f"{len(w['foreign'])} third-party")  # fmt: skip
                 worker = len(get(f"{server.url}/serviceworker.js"))
-                print(f"     the numbers table is in the worker, not the page: "
-                      f"/serviceworker.js {kb(worker)}, fetched after first paint")  # fmt: skip
+                table = len(get(f"{server.url}/numbers.json"))
+                print(f"     fetched after first paint, not by the page: /serviceworker.js "
+                      f"{kb(worker)}, the numbers table /numbers.json {kb(table)}")  # fmt: skip
                 print("\n== Guide, water, venue pages: first visit, compressed (budget 30 KB)")
                 weights = page_weights(browser, server, others)
                 for path, w in weights.items():

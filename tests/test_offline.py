@@ -63,6 +63,21 @@ def test_precache_static_files_are_hashed_and_hold_every_script_a_page_loads(cli
             assert script in config["static"], f"{url} loads {script}"
 
 
+def test_precache_holds_no_static_file_that_nothing_offline_uses(client):
+    # Every byte of the pack counts against its 300 KB: a stylesheet that every page inlines,
+    # or django-pwa's own, must not ride along.
+    config, _body, _response = worker_config(client)
+    pages = [url for urls in config["pages"].values() for url in urls]
+    uses = "".join(client.get(url).content.decode() for url in pages)
+    for url in config["static"]:
+        response = client.get(url)
+        uses += b"".join(response.streaming_content).decode()
+        response.close()
+    for url in config["static"]:
+        name = url.rsplit("/", 1)[-1]
+        assert name in uses, f"{url} is precached but no offline page or script loads it"
+
+
 def test_admin_and_the_worker_itself_are_never_precached(client):
     config, _body, _response = worker_config(client)
     everything = config["static"] + [u for urls in config["pages"].values() for u in urls]
