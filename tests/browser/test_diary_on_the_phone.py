@@ -101,7 +101,7 @@ def test_a_cramp_logged_from_the_emergency_screen_offline_is_there_after_an_offl
     page.clock.run_for(31_000)
     offer.click()
     page.wait_for_url("**/en/diary/log/")
-    page.locator("form[data-log]").wait_for()
+    page.locator("form[data-log][aria-busy=false]").wait_for()  # filled by log.js
     assert first_heading(page) == "Log a cramp"
     assert page.get_by_label("On land").is_checked()
     assert page.get_by_label("Calf").is_checked()
@@ -119,7 +119,7 @@ def test_a_cramp_logged_from_the_emergency_screen_offline_is_there_after_an_offl
     assert first_heading(page) == "My cramp diary"
     assert "After a long walk" in page.locator(".entry").inner_text()
     page.get_by_role("link", name="For my doctor").click()
-    page.locator("[data-doctor]").wait_for()
+    page.locator("[data-doctor][aria-busy=false]").wait_for()  # filled from IndexedDB
     assert page.locator("[data-figure=count]").inner_text() == "1"
     assert page.locator("figure[data-chart=weeks] rect.bar").count() == 1
     # Persistent storage is asked for when the first entry is saved, not at every save.
@@ -141,7 +141,7 @@ def test_its_over_offers_the_log_and_the_diary_code_loads_only_then(phone, share
     page.get_by_role("button", name="It\u2019s over").click()
     page.get_by_role("link", name="Log this cramp").click()
     page.wait_for_url("**/en/diary/log/")
-    page.locator("form[data-log]").wait_for()
+    page.locator("form[data-log][aria-busy=false]").wait_for()  # filled by log.js
     assert page.get_by_label("In the water").first.is_checked()
     assert page.locator('input[name="circumstance"][value="water"]').is_checked()
     assert page.locator('input[name="muscle"]:checked').count() == 0
@@ -150,7 +150,7 @@ def test_its_over_offers_the_log_and_the_diary_code_loads_only_then(phone, share
 def test_a_long_cramp_or_a_warning_sign_shows_get_help_at_once(phone, shared_server):
     page = phone.new_page()
     page.goto(f"{shared_server.url}/en/diary/log/")
-    page.locator("form[data-log]").wait_for()
+    page.locator("form[data-log][aria-busy=false]").wait_for()  # filled by log.js
     get_help = page.locator("#get-help")
     assert not get_help.is_visible()
     page.get_by_label("Over 10 minutes").check()
@@ -279,7 +279,7 @@ def test_the_doctors_summary_prints_on_one_page_in_its_language(
     ] + [{"kind": "other", "name": "A medicine with a long name", "started": "2026-09-01"}]
     seed(page, tmp_path, entries=history["entries"], context=history["context"])
     page.goto(f"{shared_server.url}/{language}/diary/doctor/")
-    page.locator("[data-doctor]").wait_for()
+    page.locator("[data-doctor][aria-busy=false]").wait_for()  # filled from IndexedDB
     with translation.override(language):
         recorded = translation.gettext(
             "Recorded by the patient in the Cramp Aid app on their own phone, not checked by "
@@ -398,7 +398,7 @@ def test_a_cramp_can_be_changed_and_deleted(phone, shared_server):
     page.get_by_role("button", name="Save").click()
     in_the_diary(page)
     page.get_by_role("link", name=re.compile("^Change the cramp of")).click()
-    page.locator("form[data-log]").wait_for()
+    page.locator("form[data-log][aria-busy=false]").wait_for()  # filled by log.js
     assert first_heading(page) == "Change a cramp"
     assert page.get_by_label("Foot", exact=True).is_checked()
     page.get_by_label("Back of the thigh").check()
@@ -485,7 +485,7 @@ def test_no_request_carries_diary_data_and_no_cookie_holds_it(phone, shared_serv
     page.get_by_role("button", name="Save").click()
     in_the_diary(page)
     page.get_by_role("link", name="For my doctor").click()
-    page.locator("[data-doctor]").wait_for()
+    page.locator("[data-doctor][aria-busy=false]").wait_for()  # filled from IndexedDB
     page.goto(f"{shared_server.url}/en/")
     assert len(requests) > 10
     for request in requests:
@@ -503,7 +503,7 @@ def test_a_write_refused_because_storage_is_full_is_shown_and_the_answers_kept(
 ):
     page = phone.new_page()
     page.goto(f"{shared_server.url}/en/diary/log/")
-    page.locator("form[data-log]").wait_for()
+    page.locator("form[data-log][aria-busy=false]").wait_for()  # filled by log.js
     cdp = phone.new_cdp_session(page)
     usage = page.evaluate("navigator.storage.estimate().then((estimate) => estimate.usage)")
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": shared_server.url, "quotaSize": usage})
