@@ -38,7 +38,7 @@ FCP_RATIO_BUDGET = 1.3
 LIGHTHOUSE_BUDGET = 0.95
 LIGHTHOUSE_VERSION = "12.8.2"
 LANGUAGES = ["en", "ru", "es"]
-FCP_RUNS = 15
+FCP_RUNS = 31  # FCP comes in 4 ms steps: enough runs for a steady median
 ORIGIN_BUDGET = 0.1  # gunicorn with 2 workers / nginx serving the same bytes from disk
 PROXY_CACHE_BUDGET = 0.8  # nginx's proxy cache in front of gunicorn / the same
 ORIGIN_PATH = "/en/now/"
@@ -403,9 +403,9 @@ def main():
                 for path, runs in paints.items():
                     median = statistics.median(runs)
                     ratio = median / bare
-                    ok = median <= FCP_BUDGET_MS
+                    ok = median <= FCP_BUDGET_MS and ratio <= FCP_RATIO_BUDGET
                     over += [] if ok else [f"FCP {path}"]
-                    mark = "" if ratio <= FCP_RATIO_BUDGET else " (over)"
+                    mark = "" if ratio <= FCP_RATIO_BUDGET else " (ratio over budget)"
                     spread = f"(min {min(runs):.0f}, max {max(runs):.0f})"
                     print(f"{verdict(ok)} {path:32} median {median:5.0f} ms {spread}  "
                           f"ratio {ratio:.2f}x{mark}")  # fmt: skip
