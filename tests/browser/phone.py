@@ -83,6 +83,12 @@ class AppServer:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 "2",
+                # As in production (cramps_site/deploy/gunicorn.conf.py): with sync workers, two
+                # connections Chromium opens ahead and leaves idle hold both workers for 30 s.
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
                 "--log-level",
                 "warning",
             ],
