@@ -76,3 +76,13 @@ def phone_in(playwright, tmp_path):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def phone_without_javascript(playwright):
+    """A phone with JavaScript turned off: the pages must still say and dial what matters."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    yield context
+    context.close()
+    browser.close()

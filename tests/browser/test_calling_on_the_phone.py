@@ -8,7 +8,7 @@ venue's number takes over for 12 hours after its page is opened.
 import datetime
 
 import pytest
-from phone import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_until_ready_offline
+from phone import wait_until_ready_offline
 
 from guide import emergency
 
@@ -220,15 +220,6 @@ def test_the_cpr_beat_keeps_time_offline(phone, server):
     page.get_by_role("button", name="Stop the beat").click()
     page.clock.run_for(5_000)
     assert beat.text_content() == "Push 19 of 30"
-
-
-@pytest.fixture
-def phone_without_javascript(playwright):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    context = browser.new_context(java_script_enabled=False, **PHONE)
-    yield context
-    context.close()
-    browser.close()
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "es"])

@@ -10,7 +10,7 @@ import diary_history
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
-from phone import CHROMIUM, CHROMIUM_ARGS, PHONE, AppServer, first_heading, wait_until_ready_offline
+from phone import AppServer, first_heading, wait_until_ready_offline
 
 TODAY = datetime.date(2026, 11, 26)
 # Moments on the phone's own clock, in its local time (the browser reads these strings).
@@ -523,15 +523,6 @@ def test_a_write_refused_because_storage_is_full_is_shown_and_the_answers_kept(
     page.get_by_role("button", name="Save").click()
     in_the_diary(page)
     assert [entry["note"] for entry in stored(page)] == ["Written while the phone was full"]
-
-
-@pytest.fixture
-def phone_without_javascript(playwright):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    context = browser.new_context(java_script_enabled=False, **PHONE)
-    yield context
-    context.close()
-    browser.close()
 
 
 @pytest.mark.parametrize("path", ["/en/diary/", "/en/diary/log/", "/es/diary/doctor/"])

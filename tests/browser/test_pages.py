@@ -5,7 +5,6 @@ import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from phone import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 NOT_FOUND = "/en/no-such-page/"
 
@@ -65,15 +64,6 @@ def test_no_request_leaves_the_site_and_nothing_is_refused_by_the_policy(phone, 
         if path == NOT_FOUND and not text.startswith(deliberate)
     ]
     assert complaints == []
-
-
-@pytest.fixture
-def phone_without_javascript(playwright, tmp_path):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    context = browser.new_context(java_script_enabled=False, **PHONE)
-    yield context
-    context.close()
-    browser.close()
 
 
 @pytest.mark.parametrize("path", ["/en/now/", "/en/now/water/", "/en/now/help-someone/"])
