@@ -5,11 +5,13 @@
 const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
-const COUNTRY_KEY = "cramp-aid-country";
+export const COUNTRY_KEY = "cramp-aid-country";
 const VENUE_KEY = "cramp-aid-venue";
 const DIALABLE = /^\+?\d{2,15}$/;
 
-function read(key) {
+// Shared with country.js and beat.js, which import them from here: the page has this module
+// already, so importing it costs no request.
+export function read(key) {
   try {
     return JSON.parse(localStorage.getItem(key));
   } catch {
@@ -26,7 +28,7 @@ function write(key, value) {
   }
 }
 
-function fill(template, values) {
+export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
 

@@ -2,9 +2,7 @@
 // flashes, a count to 30, a click where sound is allowed and a buzz where vibration is. The
 // screen is kept awake while it runs. timer.js makes the Start button and loads this on its
 // first tap; without scripts the step gives the rate in words.
-function fill(template, values) {
-  return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
-}
+import { fill } from "./app.js";
 
 function click(audio) {
   // A 30 ms tick: short enough to keep time by, loud enough to hear on a beach.

@@ -1,23 +1,12 @@
 // The country page: find a country by its name in any language, choose it for the call
 // buttons (kept on this phone only), and see what the phone suggests. Without this script the
 // page is a plain list of numbers to tap.
-const COUNTRY_KEY = "cramp-aid-country";
+import { COUNTRY_KEY, fill, read } from "./app.js";
+
 const language = document.documentElement.lang;
 const rows = [...document.querySelectorAll("[data-country]")];
 const now = document.querySelector("[data-country-now]");
 const status = document.querySelector("[data-country-status]");
-
-function read(key) {
-  try {
-    return JSON.parse(localStorage.getItem(key));
-  } catch {
-    return null;
-  }
-}
-
-function fill(template, values) {
-  return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
-}
 
 function normalise(text) {
   return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
