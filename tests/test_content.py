@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from guide import content
-from guide.content import loader, numbers, rendering
+from guide.content import loader, numbers, rendering, typography
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -41,6 +41,45 @@ def append(path, text):
 
 def test_the_published_content_has_no_problems():
     assert content.problems() == []
+
+
+def test_russian_and_spanish_keep_each_number_on_one_line_with_its_unit():
+    # «30 секунд», «15 °C», «№ 17», «94 %» with a no-break space (native reviews, December
+    # 2026): on a narrow phone an ordinary space can leave the number alone at a line's end.
+    assert content.typography_problems() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "loose"),
+    [
+        ("ru", "Держите 30 секунд.", ["30 секунд"]),
+        ("ru", "ниже 15 °C, «Ессентуки № 17»", ["15 °C", "№ 17"]),
+        ("ru", "1,5 г в день, 2 вдоха, 1 000 мг", ["1,5 г", "2 вдоха", "1 000", "000 мг"]),
+        ("ru", "26 ноября 2026, с {hour} ч, %(seconds)s секунд", ["26 ноября", "} ч", "s секунд"]),
+        ("es", "Mantén 30 segundos, unos 15 °C, el 94 %", ["30 segundos", "15 °C", "94 %"]),
+        ("es", "1,4 litros, 240 ml, 900 202 202", ["1,4 litros", "240 ml", "900 202", "202 202"]),
+        # Not units: a word that starts like one, a placeholder that is not a number's, text.
+        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s — номер", []),
+        ("es", "5 mesas, 2 sobre 10, %(beats)s por minuto, Llama al 112 y", []),
+        ("ru", "Держите 30\u00a0секунд при 15\u00a0°C, «№\u00a017»", []),
+    ],
+)
+def test_the_typography_check_finds_the_spaces_that_let_a_unit_break_away(language, text, loose):
+    found = typography.loose_spaces(text, language)
+    assert len(found) == len(loose), found
+    for (_line, words), pair in zip(found, loose, strict=True):
+        assert pair in words
+
+
+def test_an_ordinary_space_before_a_unit_names_its_file_and_line(content_copy):
+    edit(content_copy / "water" / "ru" / "cold-water.md", "15\u00a0°C", "15 °C")
+    edit(content_copy / "guide" / "es" / "about.md", "Cramp Aid", "Cramp Aid (30 segundos)")
+    found = content.typography_problems()
+    assert any(p.startswith("water/ru/cold-water.md:") and "15 °C" in p for p in found)
+    assert any(p.startswith("guide/es/about.md:") and "30 segundos" in p for p in found)
+    # English keeps its own conventions; the check is for Russian and Spanish.
+    edit(content_copy / "water" / "en" / "cold-water.md", "15\u00a0°C", "15 °C")
+    assert not any(p.startswith("water/en/") for p in content.typography_problems())
 
 
 def test_no_review_was_due_on_the_day_of_the_last_review():
@@ -271,7 +310,11 @@ def test_the_about_page_links_to_the_review_dates_in_every_language():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "26 November 2026"), ("ru", "26 ноября 2026"), ("es", "26 de noviembre de 2026")],
+    [
+        ("en", "26 November 2026"),
+        ("ru", "26\u00a0ноября\u00a02026"),
+        ("es", "26 de noviembre de 2026"),
+    ],
 )
 def test_dates_read_as_each_language_writes_them(client, language, expected):
     with translation.override(language):
@@ -293,7 +336,16 @@ def test_the_reviews_page_lists_every_page_its_dates_and_its_sources(client):
                     assert f'href="{escape(source.url)}"' in body
     russian = client.get("/ru/reviews/").content.decode()
     assert "Следующая проверка" in russian
-    assert russian.count('<time datetime="2026-11-26">26 ноября 2026</time>') > 50
+    assert russian.count('<time datetime="2026-11-26">26\u00a0ноября\u00a02026</time>') > 50
+
+
+@pytest.mark.django_db
+def test_a_source_title_ending_in_a_question_mark_takes_no_second_stop(client):
+    # «…¿qué significa cada bandera y cuáles debemos conocer?.» (native review es 2.25).
+    spanish = client.get("/es/reviews/").content.decode()
+    assert "cuáles debemos conocer?</a>" in spanish
+    assert "cuáles debemos conocer?</a>." not in spanish
+    assert "Float to Live</a>." in client.get("/en/reviews/").content.decode()
 
 
 def test_no_page_repeats_the_original_articles_errors_or_its_advertisements():

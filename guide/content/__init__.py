@@ -3,7 +3,8 @@
 pages.py      what a page is          loader.py      files into pages, unsafe files refused
 links.py      links and page URLs     rendering.py   Markdown to safe HTML
 numbers.py    numbers, per language   phrasing.py    wordings the reviews ruled out
-validation.py what is wrong           linkcheck.py   do the cited addresses answer
+typography.py no-break spaces (ru, es) validation.py what is wrong
+linkcheck.py  do the cited addresses answer
 """
 
 from .links import page_url
@@ -32,7 +33,7 @@ from .pages import (
     Step,
 )
 from .rendering import render_body
-from .validation import problems, reviews_due
+from .validation import problems, reviews_due, typography_problems
 
 __all__ = [
     "CONTENT_DIR",
@@ -59,4 +60,5 @@ __all__ = [
     "render_body",
     "reviews_due",
     "section_pages",
+    "typography_problems",
 ]

@@ -11,6 +11,7 @@ from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
 from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
+from .typography import loose_spaces
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
 H1 = re.compile(r"^# ", re.MULTILINE)
@@ -143,6 +144,23 @@ def differences(page, original):
             "(a number meant for this language only goes in local_numbers)"
         )
     return found
+
+
+def typography_problems():
+    """Each ordinary space a Russian or Spanish file puts between a number and its unit.
+
+    Apart from problems(): a line that breaks in the wrong place is worth fixing but does not
+    stop a release, so it fails its own test rather than `manage.py check` (typography.py).
+    """
+    try:
+        pages = all_pages()
+    except ContentError as error:
+        return [str(error)]
+    return [
+        f"{where(page)}:{line}: write a no-break space (U+00A0) here: {words!r}"
+        for page in sorted(pages.values(), key=where)
+        for line, words in loose_spaces(page.path.read_text(encoding="utf-8"), page.language)
+    ]
 
 
 def reviews_due(today):
