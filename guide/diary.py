@@ -69,6 +69,9 @@ WARNING_SIGNS = [
     ("weak-numb", _("The leg suddenly weak or numb")),
     ("cold-pale", _("The leg cold, pale or blue")),
     ("wound-poison", _("After a dirty wound or contact with a poison")),
+    # Added in December 2026 (clinical review m24): possible tetanus, and muscle breakdown.
+    ("stiff-jaw", _("A stiff jaw, trouble swallowing, or spasms after a wound")),
+    ("dark-urine", _("Brown urine, the colour of tea or cola")),
 ]
 # Medicines linked to cramps, as the causes page names them.
 MEDICINES = [

@@ -13,16 +13,17 @@ from . import content
 from .models import Venue
 from .page_cache import same_for_everyone
 
-# What a venue's visitors call lifeguards and a pool where Spanish differs by country
-# (GLOSSARY.md): Spain says socorristas and piscina; Mexico salvavidas and alberca; Argentina
-# and Uruguay guardavidas and pileta; elsewhere in the Americas salvavidas and piscina.
+# What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
+# by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina
+# and puesto de socorro; Mexico salvavidas and alberca; Argentina and Uruguay guardavidas and
+# pileta; elsewhere in the Americas salvavidas and piscina; the Americas say primeros auxilios.
 SPANISH_BY_COUNTRY = {
-    "ES": ("socorristas", "Piscina"),
-    "MX": ("salvavidas", "Alberca"),
-    "AR": ("guardavidas", "Pileta"),
-    "UY": ("guardavidas", "Pileta"),
+    "ES": ("socorristas", "Piscina", "Puesto de socorro"),
+    "MX": ("salvavidas", "Alberca", "Primeros auxilios"),
+    "AR": ("guardavidas", "Pileta", "Primeros auxilios"),
+    "UY": ("guardavidas", "Pileta", "Primeros auxilios"),
 }
-SPANISH_ELSEWHERE = ("salvavidas", "Piscina")
+SPANISH_ELSEWHERE = ("salvavidas", "Piscina", "Primeros auxilios")
 
 
 def venue_words(venue):
@@ -32,13 +33,15 @@ def venue_words(venue):
             "lifeguards": _("Lifeguards"),
             "lifeguard_hours": _("Lifeguard hours"),
             "lifeguard_phone": _("Lifeguards' phone"),
+            "first_aid_point": _("First-aid point"),
             "kind": venue.get_kind_display(),
         }
     if venue.language == "es" and venue.country:
-        lifeguards, pool = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
+        lifeguards, pool, first_aid = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
         words["lifeguards"] = lifeguards.capitalize()
         words["lifeguard_hours"] = f"Horario de los {lifeguards}"
         words["lifeguard_phone"] = f"Teléfono de los {lifeguards}"
+        words["first_aid_point"] = first_aid
         if venue.kind == venue.Kind.POOL:
             words["kind"] = pool
     return words

@@ -32,6 +32,17 @@ def test_the_country_page_lists_every_number_in_the_pages_language(client, langu
     assert "public" in response["Cache-Control"]  # the same for everyone: the choice is local
 
 
+def test_112_is_offered_as_another_number_only_where_the_ambulance_number_is_not_112(client):
+    # «Скорая: 112 / С мобильного работает и 112» read as two numbers (native reviews, 2.23).
+    body = client.get("/en/country/").content.decode()
+    blocks = dict(re.findall(r'<li id="([A-Z]{2})"(.*?)(?=<li id="|</ul>\s*<section)', body, re.S))
+    countries = emergency.countries()
+    assert set(blocks) == set(countries)
+    for code, country in countries.items():
+        offered = "112 also works from a mobile phone." in blocks[code]
+        assert offered == (country.also_112 == "yes" and country.ambulance != "112"), code
+
+
 def test_the_country_page_is_in_the_sitemap_and_the_offline_pack(client, sitemap_paths):
     config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", offline.worker_script())[1])
     for language in LANGUAGES:

@@ -130,3 +130,26 @@ def test_demo_venues_load_once_into_an_empty_database():
     assert Venue.objects.filter(published=False).exists()
     call_command("load_demo_venues")
     assert Venue.objects.count() == count
+
+
+def test_the_venue_page_names_the_number_the_call_buttons_will_dial(client, venue):
+    # "This venue's number" read as the lifeguards' own phone (clinical review, December 2026).
+    body = client.get("/en/venues/test-pool/").content.decode()
+    assert "dial 112, the emergency number for this venue" in body
+
+
+@pytest.mark.parametrize(
+    ("slug", "word", "not_word"),
+    [
+        ("alberca-del-sol", "Primeros auxilios", "Puesto de socorro"),
+        ("playa-del-faro", "Puesto de socorro", "Primeros auxilios"),
+    ],
+)
+def test_a_spanish_venue_names_its_first_aid_point_as_its_country_does(
+    client, slug, word, not_word
+):
+    call_command("load_demo_venues")
+    for path in (f"/es/venues/{slug}/", f"/es/venues/{slug}/poster/"):
+        body = client.get(path).content.decode()
+        assert word in body
+        assert not_word not in body

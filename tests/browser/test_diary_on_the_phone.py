@@ -269,7 +269,10 @@ def test_the_doctors_summary_prints_on_one_page_in_its_language(
     page = open_diary(phone, shared_server)
     # The fullest summary: every warning sign on many cramps, every medicine.
     history = diary_history.history(TODAY)
-    signs = ["pain-stays", "swollen", "breathless", "weak-numb", "cold-pale", "wound-poison"]
+    signs = [
+        *("pain-stays", "swollen", "breathless", "weak-numb", "cold-pale", "wound-poison"),
+        *("stiff-jaw", "dark-urine"),
+    ]
     for entry in history["entries"][::2]:
         entry["warnings"] = signs
         entry["duration"] = "over-10"
