@@ -33,7 +33,7 @@ def test_the_country_page_lists_every_number_in_the_pages_language(client, langu
 
 
 def test_112_is_offered_as_another_number_only_where_the_ambulance_number_is_not_112(client):
-    # «Скорая: 112 / С мобильного работает и 112» read as two numbers (native reviews, 2.23).
+    # "Ambulance: 112", then "112 also works": read as two numbers (native reviews ru 2.23, es 89).
     body = client.get("/en/country/").content.decode()
     blocks = dict(re.findall(r'<li id="([A-Z]{2})"(.*?)(?=<li id="|</ul>\s*<section)', body, re.S))
     countries = emergency.countries()
