@@ -83,6 +83,8 @@ def test_a_good_row_loads(tmp_path):
         ("checked = 2026-11-26", 'checked = "yesterday"', "`checked` must be a date"),
         ('water = "137"', 'urgent = "111"', "needs an `urgent_name`"),
         ('water = "137"', 'fax = "137"', "unknown fields ['fax']"),
+        ('water = "137"', 'reaches = "army"', "`reaches` must be one of"),
+        ('water = "137"', 'reaches = "Police"', "`reaches` must be one of"),
     ],
 )
 def test_bad_data_is_refused_naming_the_file_row_and_country(tmp_path, old, new, message):
@@ -92,6 +94,17 @@ def test_bad_data_is_refused_naming_the_file_row_and_country(tmp_path, old, new,
         load_text(tmp_path, GOOD_ROW + second)
     assert message in str(error.value)
     assert "numbers.toml, row 2" in str(error.value)
+
+
+def test_a_number_that_reaches_the_police_or_the_fire_brigade_says_so(tmp_path):
+    police = GOOD_ROW.replace('water = "137"', 'reaches = "police"')
+    chile = load_text(tmp_path, police)["CL"]
+    assert chile.reaches == "police"
+    assert chile.reaches_name("en") == "Police, who send an ambulance"
+    assert chile.reaches_name("ru") == "Полиция (вызовет скорую)"
+    assert chile.reaches_name("es") == "Policía, que envía una ambulancia"
+    # Absent: the number reaches a medical or ambulance service, and nothing is said.
+    assert load_text(tmp_path, GOOD_ROW)["CL"].reaches == ""
 
 
 def test_a_duplicate_country_is_refused(tmp_path):
