@@ -43,10 +43,29 @@ def test_the_published_table_loads_and_covers_the_apps_countries():
 
 @pytest.mark.parametrize(
     ("code", "ambulance"),
-    [("GB", "999"), ("US", "911"), ("MX", "911"), ("CL", "131"), ("CO", "123"), ("RU", "103")],
+    [
+        ("GB", "999"),
+        ("US", "911"),
+        ("MX", "911"),
+        ("CL", "131"),
+        ("CO", "123"),
+        ("RU", "103"),
+        # December sources review: Paraguay's ministry says 141 works from any mobile.
+        ("PY", "141"),
+    ],
 )
 def test_the_numbers_the_reviews_named_are_the_tables(code, ambulance):
     assert emergency.get(code).ambulance == ambulance
+
+
+def test_the_uk_urgent_line_says_it_does_not_serve_northern_ireland():
+    # NHS 111 answers in England, Scotland (NHS 24) and Wales; Northern Ireland has no 111.
+    uk = emergency.get("GB")
+    assert uk.urgent == "111"
+    assert "Wales" in uk.urgent_name("en")
+    assert "Уэльс" in uk.urgent_name("ru")
+    assert "Northern Ireland" in uk.note("en")
+    assert "Irlanda del Norte" in uk.note("es")
 
 
 def test_every_row_cites_a_source_it_was_checked_against():
@@ -107,6 +126,19 @@ def test_a_number_that_reaches_the_police_or_the_fire_brigade_says_so(tmp_path):
     assert load_text(tmp_path, GOOD_ROW)["CL"].reaches == ""
 
 
+@pytest.mark.parametrize(
+    ("code", "reaches"),
+    [("BO", "police"), ("PE", "fire"), ("AM", "police"), ("NI", "police"), ("GD", "police")],
+)
+def test_the_rows_whose_number_reaches_the_police_or_firefighters_say_so(code, reaches):
+    assert emergency.get(code).reaches == reaches
+
+
+def test_rows_whose_number_is_a_medical_line_say_nothing_about_who_answers():
+    for code in ("GB", "CL", "RU", "PY", "JP", "US"):
+        assert emergency.get(code).reaches == ""
+
+
 def test_a_duplicate_country_is_refused(tmp_path):
     with pytest.raises(emergency.NumbersError, match=r"row 2: CL is listed twice"):
         load_text(tmp_path, GOOD_ROW + GOOD_ROW)
@@ -142,6 +174,12 @@ def test_the_worker_gets_every_country_with_its_names_and_numbers():
     assert set(table) == set(emergency.countries())
     assert table["GB"]["urgent"] == "111"
     assert table["CL"]["water"] == "137"
+    # Who answers travels with the entry, named in every language, like the urgent line's name.
+    assert table["BO"]["reaches"] == "police"
+    assert table["BO"]["reachesNames"]["es"] == "Policía, que envía una ambulancia"
+    assert table["PE"]["reachesNames"]["en"] == "Fire brigade, who send an ambulance"
+    assert "reaches" not in table["CL"]
+    assert "reachesNames" not in table["CL"]
     for entry in table.values():
         assert set(entry["names"]) == {"en", "ru", "es"}
         assert re.fullmatch(r"\d{2,15}", entry["ambulance"])
