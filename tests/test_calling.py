@@ -43,6 +43,32 @@ def test_112_is_offered_as_another_number_only_where_the_ambulance_number_is_not
         assert offered == (country.also_112 == "yes" and country.ambulance != "112"), code
 
 
+@pytest.mark.parametrize(
+    ("language", "police", "fire"),
+    [
+        ("en", "Police, who send an ambulance: ", "Fire brigade, who send an ambulance: "),
+        ("ru", "Полиция (вызовет скорую): ", "Пожарные (пришлют скорую): "),
+        ("es", "Policía, que envía una ambulancia: ", "Bomberos, que envían una ambulancia: "),
+    ],
+)
+def test_the_country_page_says_when_the_number_reaches_the_police_or_firefighters(
+    client, language, police, fire
+):
+    # Server-rendered, so it shows with JavaScript off.
+    body = client.get(f"/{language}/country/").content.decode()
+    bolivia = re.search(r'<li id="BO".*?</li>', body, re.DOTALL)[0]
+    assert f'href="tel:110">{escape(police)}110</a>' in bolivia
+    assert 'data-reaches="police"' in bolivia
+    peru = re.search(r'<li id="PE".*?</li>', body, re.DOTALL)[0]
+    assert f'href="tel:116">{escape(fire)}116</a>' in peru
+    chile = re.search(r'<li id="CL".*?</li>', body, re.DOTALL)[0]
+    assert "data-reaches" not in chile
+    listed = {row["code"]: row for row in emergency.listing(language)}
+    assert listed["BO"]["reaches"] == "police"
+    assert listed["BO"]["reaches_name"] == police.removesuffix(": ")
+    assert listed["CL"]["reaches"] == ""
+
+
 def test_the_country_page_is_in_the_sitemap_and_the_offline_pack(client, sitemap_paths):
     config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", offline.worker_script())[1])
     for language in LANGUAGES:
@@ -58,6 +84,10 @@ def test_the_numbers_document_holds_the_table_and_the_time_zones(client):
     assert table["countries"]["CL"]["ambulance"] == emergency.get("CL").ambulance
     assert table["countries"]["GB"]["urgentNames"]["ru"] == emergency.get("GB").urgent_name("ru")
     assert table["zones"]["America/Santiago"] == "CL"
+    # A number that reaches the police says so, for the call buttons' label offline.
+    assert table["countries"]["BO"]["reaches"] == "police"
+    assert table["countries"]["BO"]["reachesNames"]["ru"] == "Полиция (вызовет скорую)"
+    assert "reaches" not in table["countries"]["CL"]
 
 
 def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path):

@@ -55,6 +55,11 @@ function dial() {
         : country.confirmed
           ? name(country.names)
           : fill(config.suggestedText, { country: name(country.names) });
+    // A number that reaches the police or the firefighters says so: "Police, who send an
+    // ambulance · Bolivia" (numbers.toml `reaches`; the words come with the stored country).
+    if (!here && country?.reachesNames) {
+      place.textContent = `${name(country.reachesNames)} · ${place.textContent}`;
+    }
   }
   for (const reset of document.querySelectorAll("[data-call-reset]")) {
     reset.hidden = !here;

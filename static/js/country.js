@@ -13,10 +13,14 @@ function normalise(text) {
 }
 
 function entryOf(row) {
+  // The same shape as the worker's table (emergency.for_worker), so the stored choice
+  // is whole whichever of the two wrote it.
   const names = JSON.parse(row.dataset.names);
   const urgentNames = JSON.parse(row.dataset.urgentNames || "{}");
-  const { country: code, ambulance, water = "", urgent = "" } = row.dataset;
-  return { code, names, ambulance, water, urgent, urgentNames };
+  const { country: code, ambulance, water = "", urgent = "", reaches } = row.dataset;
+  const entry = { code, names, ambulance, water, urgent, urgentNames };
+  if (!reaches) return entry;
+  return { ...entry, reaches, reachesNames: JSON.parse(row.dataset.reachesNames) };
 }
 
 function nameOf(entry) {
@@ -45,8 +49,10 @@ function show() {
   text.dataset.defaultText ??= text.textContent;
   const suggestion = now.querySelector("[data-country-suggestion-text]");
   const confirm = now.querySelector("[data-country-confirm]");
+  // "…the ambulance number of Bolivia" would be wrong where the police answer.
+  const chosen = stored?.reaches ? now.dataset.chosenReachesText : now.dataset.chosenText;
   text.textContent = stored?.confirmed
-    ? fill(now.dataset.chosenText, { number: stored.ambulance, country: nameOf(stored) })
+    ? fill(chosen, { number: stored.ambulance, country: nameOf(stored) })
     : text.dataset.defaultText;
   const offer = suggested && suggested.code !== (stored?.confirmed ? stored.code : null);
   suggestion.textContent = offer

@@ -89,6 +89,77 @@ def test_a_confirmed_choice_overrides_the_phones_suggestion_even_offline(phone_i
     assert place(page).inner_text() == "Reino Unido"
 
 
+def test_a_number_that_reaches_the_police_is_named_so_online_and_with_the_server_stopped(
+    phone, server
+):
+    # Bolivia's best number, 110, is the police: the caller hears "Police" and asks them for
+    # an ambulance, so the label beside every call button says who answers, in every language.
+    bolivia = emergency.get("BO")
+    assert (bolivia.ambulance, bolivia.reaches) == ("110", "police")
+    page = phone.new_page()
+    for language, ready_text in [("ru", "работает без интернета"), ("en", "no connection")]:
+        page.goto(f"{server.url}/{language}/")
+        wait_until_ready_offline(page, ready_text=ready_text)
+    page.goto(f"{server.url}/en/country/")
+    row = page.locator("#BO")
+    assert row.get_by_role("link").first.inner_text() == "Police, who send an ambulance: 110"
+    row.get_by_role("button", name="Choose Bolivia").click()
+    page.get_by_role("status").filter(has_text="now dial 110").wait_for()
+    wait_for_number(page, "110")
+    assert place(page).inner_text() == "Police, who send an ambulance · Bolivia"
+    assert page.locator("[data-country-now-text]").inner_text() == (
+        "The call buttons dial 110 (Bolivia)."
+    )
+    page.goto(f"{server.url}/en/now/")
+    assert_every_button_dials(page, "110")
+    assert place(page).inner_text() == "Police, who send an ambulance · Bolivia"
+    server.stop()
+    page.goto(f"{server.url}/en/now/water/")
+    assert_every_button_dials(page, "110")
+    assert place(page).inner_text() == "Police, who send an ambulance · Bolivia"
+    page.goto(f"{server.url}/ru/now/help-someone/")
+    assert_every_button_dials(page, "110")
+    assert place(page).inner_text() == "Полиция (вызовет скорую) · Боливия"
+
+
+def test_a_suggested_country_whose_number_reaches_the_firefighters_is_named_so(phone_in, server):
+    page = phone_in("es-PE", "America/Lima").new_page()
+    page.goto(f"{server.url}/es/now/")
+    assert_every_button_dials(page, emergency.get("PE").ambulance)
+    expected = "Bomberos, que envían una ambulancia · ¿Perú? Cambiar"
+    page.wait_for_function(
+        "(text) => document.querySelector('header [data-call-place]').textContent === text",
+        arg=expected,
+    )
+
+
+def test_an_older_stored_choice_learns_who_answers_from_the_worker(phone, server):
+    # A choice stored before the table said who answers (no `reaches`) takes the worker's
+    # current row when the page refreshes it: Bolivia gains its label, and Paraguay, stored
+    # when its button dialled 911, now dials the ambulance service, 141, with no label.
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    for code, old_number, number, label in [
+        ("BO", "110", "110", "Police, who send an ambulance · Bolivia"),
+        ("PY", "911", "141", "Paraguay"),
+    ]:
+        country = emergency.get(code)
+        stored = {"code": code, "names": country.names, "ambulance": old_number, "confirmed": True}
+        page.evaluate(
+            "(entry) => localStorage.setItem('cramp-aid-country', JSON.stringify(entry))", stored
+        )
+        page.goto(f"{server.url}/en/now/")
+        assert_every_button_dials(page, number)
+        page.wait_for_function(
+            "(text) => document.querySelector('header [data-call-place]').textContent === text",
+            arg=label,
+        )
+        kept = page.evaluate("() => JSON.parse(localStorage.getItem('cramp-aid-country'))")
+        assert kept["confirmed"] is True
+        assert kept.get("reaches") == (country.reaches or None)
+
+
 def test_the_country_page_offers_the_phones_suggestion_to_confirm(phone_in, server):
     page = phone_in("es-CL", "America/Santiago").new_page()
     page.goto(f"{server.url}/es/country/")
@@ -240,3 +311,8 @@ def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_sh
     chile = page.locator("#CL")
     assert chile.get_by_role("link").first.get_attribute("href") == "tel:131"
     assert chile.get_by_role("button").count() == 0  # choosing needs the script
+    # Who answers a police or fire number is in the page itself, not added by a script.
+    police = {"en": "Police, who send an ambulance", "ru": "Полиция (вызовет скорую)"}
+    police["es"] = "Policía, que envía una ambulancia"
+    bolivia = page.locator("#BO").get_by_role("link").first
+    assert bolivia.inner_text() == f"{police[language]}: 110"
