@@ -60,6 +60,7 @@ def test_russian_and_spanish_keep_each_number_on_one_line_with_its_unit():
         ("es", "1,4 litros, 240 ml, 900 202 202", ["1,4 litros", "240 ml", "900 202", "202 202"]),
         # Not units: a word that starts like one, a placeholder that is not a number's, text.
         ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s — номер", []),
+        ("ru", "рекомендации 2015 года, в 2026 году; но 18 лет, 3 года", ["18 лет", "3 года"]),
         ("es", "5 mesas, 2 sobre 10, %(beats)s por minuto, Llama al 112 y", []),
         ("ru", "Держите 30\u00a0секунд при 15\u00a0°C, «№\u00a017»", []),
     ],
@@ -77,6 +78,9 @@ def test_an_ordinary_space_before_a_unit_names_its_file_and_line(content_copy):
     found = content.typography_problems()
     assert any(p.startswith("water/ru/cold-water.md:") and "15 °C" in p for p in found)
     assert any(p.startswith("guide/es/about.md:") and "30 segundos" in p for p in found)
+    # A comment in the header is for editors, not readers.
+    edit(content_copy / "water" / "ru" / "index.md", "+++\n", "+++\n# 30 секунд, не для читателя\n")
+    assert not any("не для читателя" in p for p in content.typography_problems())
     # English keeps its own conventions; the check is for Russian and Spanish.
     edit(content_copy / "water" / "en" / "cold-water.md", "15\u00a0°C", "15 °C")
     assert not any(p.startswith("water/en/") for p in content.typography_problems())

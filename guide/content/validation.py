@@ -159,8 +159,19 @@ def typography_problems():
     return [
         f"{where(page)}:{line}: write a no-break space (U+00A0) here: {words!r}"
         for page in sorted(pages.values(), key=where)
-        for line, words in loose_spaces(page.path.read_text(encoding="utf-8"), page.language)
+        for line, words in loose_spaces(shown_text(page.path), page.language)
     ]
+
+
+def shown_text(path):
+    """A content file with its header's comments blanked: readers never see them."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    markers = [index for index, line in enumerate(lines) if line == "+++"][:2]
+    if len(markers) == 2:
+        for index in range(markers[0] + 1, markers[1]):
+            if lines[index].lstrip().startswith("#"):
+                lines[index] = ""
+    return "\n".join(lines)
 
 
 def reviews_due(today):
