@@ -3,9 +3,11 @@
 # ruff: noqa: RUF001 (Russian and Spanish text is meant to hold Cyrillic letters and dashes)
 
 import datetime
+import re
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.utils import translation
@@ -107,7 +109,7 @@ def test_one_address_with_two_titles_in_a_language_is_caught(content_copy):
 
 
 def test_a_review_date_in_the_future_is_caught(content_copy):
-    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-11-26", "reviewed = 2099-01-01")
+    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-12-05", "reviewed = 2099-01-01")
     assert any("in the future" in p for p in content.problems())
 
 
@@ -333,6 +335,40 @@ def test_the_water_screen_holds_on_or_floats_first_and_never_sends_the_swimmer_u
     assert "do not put your face under" in page.body_markdown.lower()
     # A hold timer is for land: nobody in the water reads a count-down.
     assert not [step for step in page.steps if step.hold_seconds]
+
+
+def test_only_the_number_placeholder_is_allowed(content_copy):
+    edit(content_copy / "now" / "en" / "red-flags.md", "call {number} now", "call {numbr} now")
+    assert any("{numbr} is not a placeholder" in p for p in content.problems())
+
+
+def test_a_translation_names_the_number_where_english_does(content_copy):
+    edit(content_copy / "now" / "es" / "help-someone.md", "Llama al {number} y pon", "Llama y pon")
+    assert any(
+        p.startswith("now/es/help-someone.md names the number to call in other places")
+        for p in content.problems()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
+    body = client.get(f"/{language}/now/help-someone/").content.decode()
+    number = django_settings.EMERGENCY_NUMBER
+    marked = f'<span data-number-text="%(number)s">{number}</span>'
+    # The lead, steps and the box name it; app.js swaps it with the buttons' (data-number-text).
+    lead = body[body.index('class="lead-alert"') : body.index("</p>", body.index("lead-alert"))]
+    assert marked in lead
+    assert body.count(marked) >= 4
+    assert content.NUMBER_TOKEN not in body
+
+
+@pytest.mark.django_db
+def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_the_leg(client):
+    for slug, first in [("help-someone", "After trouble in the water"), ("land", "Chest pain")]:
+        body = client.get(content.page_url("now", slug, "en")).content.decode()
+        box = body[body.index('id="get-help"') :]
+        assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
 
 
 def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():

@@ -130,3 +130,17 @@ def test_demo_venues_load_once_into_an_empty_database():
     assert Venue.objects.filter(published=False).exists()
     call_command("load_demo_venues")
     assert Venue.objects.count() == count
+
+
+def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(client, venue):
+    body = client.get("/en/venues/test-pool/").content.decode()
+    cpr = body[body.index('class="venue-cpr"') :]
+    cpr = cpr[: cpr.index("</p>")]
+    assert "start CPR" in cpr
+    assert "Call 112" in cpr
+    assert "the defibrillator. Where it is: Reception wall" in cpr
+    # venue.js leaves it on the phone for the rescue screen's defibrillator step (timer.js).
+    assert 'data-defibrillator="Reception wall"' in body
+    rescue = client.get("/en/now/help-someone/").content.decode()
+    assert "data-venue-aed" in rescue
+    assert 'data-template="The defibrillator at %(venue)s: %(place)s"' in rescue

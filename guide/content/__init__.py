@@ -21,6 +21,7 @@ from .loader import (
 from .pages import (
     EMERGENCY_SLUGS,
     FLAG_LEVELS,
+    NUMBER_TOKEN,
     RED_FLAGS_SLUG,
     SECTIONS,
     STEP_MUSCLES,
@@ -38,6 +39,7 @@ __all__ = [
     "CONTENT_DIR",
     "EMERGENCY_SLUGS",
     "FLAG_LEVELS",
+    "NUMBER_TOKEN",
     "RED_FLAGS_SLUG",
     "SECTIONS",
     "STEP_MUSCLES",
