@@ -92,8 +92,11 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     number = settings.EMERGENCY_NUMBER
     assert f'href="tel:{number}"' in section
     assert f'href="/{language}/country/"' in body
+    # The box's sources are one tap away, on the precached page that lists every source.
+    reviews = client.get(f"/{language}/reviews/").content.decode()
+    assert f'href="/{language}/reviews/#now-{slug}"' in body
     for source in flags.sources:
-        assert f'href="{escape(source.url)}"' in body
+        assert f'href="{escape(source.url)}"' in reviews
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
