@@ -11,6 +11,7 @@ from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
 from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
+from .urgency import urgency_problems
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
 H1 = re.compile(r"^# ", re.MULTILINE)
@@ -79,6 +80,7 @@ def page_problems(page, pages, today):
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
         found.append(f"{at}: {wording!r} is a wording the reviews ruled out; write {advice}")
+    found += [f"{at}: {problem}" for problem in urgency_problems(page)]
     for text in page.texts:
         for placeholder in set(PLACEHOLDER.findall(text)) - {NUMBER_TOKEN}:
             found.append(f"{at}: {placeholder} is not a placeholder; only {NUMBER_TOKEN} is")
