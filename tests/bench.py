@@ -30,7 +30,8 @@ from phone import (
     AppServer,
 )
 
-EMERGENCY_BUDGET = 14 * 1024
+EMERGENCY_BUDGET = 14 * 1024  # the screen's HTML with its inline CSS: one round trip
+EMERGENCY_TOTAL_BUDGET = 20 * 1024  # everything a first visit loads
 PAGE_BUDGET = 30 * 1024
 PACK_BUDGET = 300 * 1024
 FCP_BUDGET_MS = 150
@@ -75,10 +76,12 @@ def page_weights(browser, server, paths):
         page.on("requestfinished", collect)
         page.goto(server.url + path, wait_until="load")
         page.wait_for_timeout(100)
-        sizes, fonts, foreign = {}, 0, []
+        sizes, fonts, foreign, document = {}, 0, [], 0
         for request in requests:
             size = request.sizes()
             sizes[request.url] = size["responseBodySize"] + size["responseHeadersSize"]
+            if request.resource_type == "document":
+                document = sizes[request.url]
             fonts += request.resource_type == "font"
             if not request.url.startswith(server.url):
                 foreign.append(request.url)
@@ -87,6 +90,7 @@ def page_weights(browser, server, paths):
             re.findall(r"<script(?![^>]*(type=\"module\"|defer|async))[^>]*src=", html)
         )
         results[path] = {
+            "document": document,
             "total": sum(sizes.values()),
             "files": len(sizes),
             "fonts": fonts,
@@ -358,16 +362,20 @@ def main():
             others = [p for p in paths if p not in emergency] + ["/en/venues/harbour-lido/poster/"]
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                print("\n== Emergency screens: first visit, compressed, everything to render")
+                print("\n== Emergency screens: first visit, compressed")
                 print(
-                    "   (budget 14 KB; no render-blocking requests, no web fonts, no third party)"
+                    "   (budgets: the HTML with its inline CSS 14 KB, everything loaded 20 KB; "
+                    "no render-blocking requests, no web fonts, no third party)"
                 )
                 for path, w in page_weights(browser, server, emergency).items():
-                    ok = w["total"] <= EMERGENCY_BUDGET and not (
-                        w["fonts"] or w["foreign"] or w["blocking"]
+                    ok = (
+                        w["document"] <= EMERGENCY_BUDGET
+                        and w["total"] <= EMERGENCY_TOTAL_BUDGET
+                        and not (w["fonts"] or w["foreign"] or w["blocking"])
                     )
                     over += [] if ok else [path]
-                    print(f"{verdict(ok)} {path:32} {kb(w['total'])} in {w['files']} files, "
+                    print(f"{verdict(ok)} {path:32} HTML {kb(w['document'])}, "
+                          f"all {kb(w['total'])} in {w['files']} files, "
                           f"{w['blocking']} render-blocking, {w['fonts']} fonts, "
                           f"{len(w['foreign'])} third-party")  # fmt: skip
                 worker = len(get(f"{server.url}/serviceworker.js"))

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.html import escape
+from shown import shown, visible
 
 from guide import content, emergency, offline
 from guide.models import Venue
@@ -123,16 +124,20 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     assert 'href="#get-help"' in body[lead : lead + 200]
     section = body[body.index('id="get-help"') :]
     urgent_heading = section.index("<h3>", section.index("<h3") + 1)
+    call_now, today = visible(section[:urgent_heading]), visible(section[urgent_heading:])
     for flag in flags.emergency_flags:
-        assert section.index(flag.text.replace("'", "&#x27;")) < urgent_heading
+        assert shown(flag.text) in call_now
     for flag in flags.urgent_flags:
-        assert section.index(flag.text.replace("'", "&#x27;")) > urgent_heading
+        assert shown(flag.text) in today
     # Without JavaScript: the server's number, the link to other countries, both groups.
     number = settings.EMERGENCY_NUMBER
     assert f'href="tel:{number}"' in section
     assert f'href="/{language}/country/"' in body
+    # The box's sources are one tap away, on the precached page that lists every source.
+    reviews = client.get(f"/{language}/reviews/").content.decode()
+    assert f'href="/{language}/reviews/#now-{slug}"' in body
     for source in flags.sources:
-        assert f'href="{source.url}"' in body
+        assert f'href="{escape(source.url)}"' in reviews
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,9 +3,11 @@
 # ruff: noqa: RUF001 (Russian and Spanish text is meant to hold Cyrillic letters and dashes)
 
 import datetime
+import re
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.utils import translation
@@ -153,7 +155,7 @@ def test_one_address_with_two_titles_in_a_language_is_caught(content_copy):
 
 
 def test_a_review_date_in_the_future_is_caught(content_copy):
-    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-11-26", "reviewed = 2099-01-01")
+    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-12-05", "reviewed = 2099-01-01")
     assert any("in the future" in p for p in content.problems())
 
 
@@ -394,6 +396,118 @@ def test_the_water_screen_holds_on_or_floats_first_and_never_sends_the_swimmer_u
     assert "do not put your face under" in page.body_markdown.lower()
     # A hold timer is for land: nobody in the water reads a count-down.
     assert not [step for step in page.steps if step.hold_seconds]
+
+
+# The wordings and levels the December 2026 reviews ruled out on the emergency pages, each as the
+# published content had it (content/urgency.py): put back, each is caught.
+OLD_WORDINGS = [
+    # The chest-pain line in "today" named no number: readers called their doctor.
+    (
+        "now/en/red-flags.md",
+        "With chest pain or breathlessness, call {number} now.",
+        "With breathing trouble or chest pain, call at once.",
+        "the chest-pain line must name the number",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "сразу звоните {number}.",
+        "звоните немедленно.",
+        "without the number",
+    ),
+    (
+        "now/es/red-flags.md",
+        "llama ya al {number}.",
+        "llama enseguida.",
+        "without the number",
+    ),
+    (
+        "water/en/helping-someone.md",
+        "Call {number} now if they:",
+        "Call the emergency number at once if they:",
+        "without the number",
+    ),
+    # Tetanus symptoms waited for "today".
+    (
+        "now/en/red-flags.md",
+        'level = "urgent"\ntext = "A deep or dirty wound, and you are not sure your tetanus jabs',
+        'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
+        "tetanus symptoms belong under call now",
+    ),
+    (
+        "now/ru/red-flags.md",
+        'level = "urgent"\ntext = "Глубокая или грязная рана',
+        'level = "urgent"\ntext = "Мышцы сводит или они деревенеют после грязной раны (столбняк).',
+        "tetanus symptoms belong under call now",
+    ),
+    (
+        "now/es/red-flags.md",
+        'level = "urgent"\ntext = "Una herida profunda o sucia',
+        'level = "urgent"\ntext = "Músculos rígidos después de una herida sucia (tétanos).',
+        "tetanus symptoms belong under call now",
+    ),
+    # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
+    ("now/en/red-flags.md", "These are signs of water", "Or they swallowed water", "ruled out"),
+    ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
+    ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
+    # A warm leg is the clot's sign, not a hot one.
+    ("now/ru/red-flags.md", "стала тёплой или бледной", "горячая или бледная", "ruled out"),
+    ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
+    ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
+    # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
+    ("now/en/help-someone.md", "asping", "eeble breath", "gasping"),
+    ("now/ru/help-someone.md", "Судорожные вдохи (", "Вдохи (", "gasping"),
+    ("now/es/help-someone.md", "oquea", "espira mal", "gasping"),
+    ("water/ru/helping-someone.md", "Судорожные вдохи (", "Вдохи (", "gasping"),
+    ("now/en/help-someone.md", "Push down 5–6\u00a0cm", "Push down hard", "depth"),
+    ("now/es/help-someone.md", "Sigue hasta que", "Presiona", "when to stop"),
+    ("now/en/help-someone.md", "defibrillator = true\n", "", "defibrillator = true"),
+    ("now/en/help-someone.md", "? Call {number} now.", "?", "own lead"),
+]
+
+
+@pytest.mark.parametrize(("path", "new", "old", "problem"), OLD_WORDINGS)
+def test_the_old_wordings_and_levels_of_the_emergency_pages_are_caught(
+    content_copy, path, new, old, problem
+):
+    text = (content_copy / path).read_text()
+    assert new in text
+    (content_copy / path).write_text(text.replace(new, old))  # every time the page says it
+    found = [p for p in content.problems() if p.startswith(path)]
+    assert any(problem in p for p in found), found
+
+
+def test_only_the_number_placeholder_is_allowed(content_copy):
+    edit(content_copy / "now" / "en" / "red-flags.md", "call {number} now", "call {numbr} now")
+    assert any("{numbr} is not a placeholder" in p for p in content.problems())
+
+
+def test_a_translation_names_the_number_where_english_does(content_copy):
+    edit(content_copy / "now" / "es" / "help-someone.md", "Llama al {number} y pon", "Llama y pon")
+    assert any(
+        p.startswith("now/es/help-someone.md names the number to call in other places")
+        for p in content.problems()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
+    body = client.get(f"/{language}/now/help-someone/").content.decode()
+    number = django_settings.EMERGENCY_NUMBER
+    marked = f'<span data-number-text="%(number)s">{number}</span>'
+    # The lead, steps and the box name it; app.js swaps it with the buttons' (data-number-text).
+    lead = body[body.index('class="lead-alert"') : body.index("</p>", body.index("lead-alert"))]
+    assert marked in lead
+    assert body.count(marked) >= 4
+    assert content.NUMBER_TOKEN not in body
+
+
+@pytest.mark.django_db
+def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_the_leg(client):
+    for slug, first in [("help-someone", "After trouble in the water"), ("land", "Chest pain")]:
+        body = client.get(content.page_url("now", slug, "en")).content.decode()
+        box = body[body.index('id="get-help"') :]
+        assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
 
 
 def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():

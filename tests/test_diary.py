@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from shown import shown, visible
 
 from guide import content, diary, offline
 from guide.content import validation
@@ -64,13 +65,22 @@ def test_the_log_form_shows_the_red_flags_and_their_sources(client):
     body = client.get("/en/diary/log/").content.decode()
     assert 'id="get-help"' in body
     for flag in content.red_flags("en").flags:
-        assert flag.text.replace("'", "&#x27;") in body
+        assert shown(flag.text) in visible(body)
     for source in content.red_flags("en").sources:
         assert source.url in body
 
 
-@pytest.mark.parametrize("slug", content.EMERGENCY_SLUGS)
-def test_emergency_screens_offer_the_diary_without_loading_it(client, slug):
+def test_the_rescue_screen_offers_no_diary(client):
+    # "It's over" and "Log this cramp" have no place in the middle of CPR (clinical review M3).
+    assert "help-someone" in content.EMERGENCY_SLUGS
+    for language in content.languages():
+        body = client.get(content.page_url("now", "help-someone", language)).content.decode()
+        assert "data-diary-offer" not in body
+        assert "/diary/log/" not in body
+
+
+@pytest.mark.parametrize("slug", ["land", "water"])
+def test_the_cramp_screens_offer_the_diary_without_loading_it(client, slug):
     body = client.get(content.page_url("now", slug, "en")).content.decode()
     offer = re.search(r"<p data-diary-offer hidden>(.*?)</p>", body, re.S)[1]
     assert "It\u2019s over" in offer

@@ -200,3 +200,26 @@ def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, pro
     body = content.get_page(language, "guide", "oral-rehydration").body_markdown
     for product in products:
         assert product in body
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "where_to_go", "ruled_out"),
+    [
+        # Russia's травмпункт treats injuries, not clots or tetanus (native review 2.0.1, 1).
+        ("ru", "Сразу звоните 112, если:", "приёмное отделение", ["обратитесь в травмпункт"]),
+        # «Llama al 112 ya si» reads as «ya sí» (native review 2.0, 2).
+        ("es", "Llama ya al 112 si:", "ve a urgencias", ["ya si:", "centro de urgencias"]),
+    ],
+)
+def test_the_get_help_box_speaks_as_its_readers_do(
+    client, language, heading, where_to_go, ruled_out
+):
+    body = client.get(f"/{language}/now/").content.decode()
+    box = body[body.index('id="get-help"') :]
+    assert heading in box
+    assert where_to_go in box
+    for wording in ruled_out:
+        assert wording not in box
+    if language == "ru":
+        # The injury clinic only for injuries.
+        assert "травмпункт — только при травме" in box.replace("\u00a0", " ")

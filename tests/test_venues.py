@@ -153,3 +153,15 @@ def test_a_spanish_venue_names_its_first_aid_point_as_its_country_does(
         body = client.get(path).content.decode()
         assert word in body
         assert not_word not in body
+def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(client, venue):
+    body = client.get("/en/venues/test-pool/").content.decode()
+    cpr = body[body.index('class="venue-cpr"') :]
+    cpr = cpr[: cpr.index("</p>")]
+    assert "start CPR" in cpr
+    assert "Call 112" in cpr
+    assert "the defibrillator. Where it is: Reception wall" in cpr
+    # venue.js leaves it on the phone for the rescue screen's defibrillator step (timer.js).
+    assert 'data-defibrillator="Reception wall"' in body
+    rescue = client.get("/en/now/help-someone/").content.decode()
+    assert "data-venue-aed" in rescue
+    assert 'data-template="The defibrillator at %(venue)s: %(place)s"' in rescue

@@ -3,8 +3,8 @@
 pages.py      what a page is          loader.py      files into pages, unsafe files refused
 links.py      links and page URLs     rendering.py   Markdown to safe HTML
 numbers.py    numbers, per language   phrasing.py    wordings the reviews ruled out
-typography.py no-break spaces (ru, es) validation.py what is wrong
-linkcheck.py  do the cited addresses answer
+typography.py no-break spaces (ru, es) urgency.py     red-flag levels, rescue musts
+validation.py what is wrong           linkcheck.py   do the cited addresses answer
 """
 
 from .links import page_url
@@ -22,6 +22,7 @@ from .loader import (
 from .pages import (
     EMERGENCY_SLUGS,
     FLAG_LEVELS,
+    NUMBER_TOKEN,
     RED_FLAGS_SLUG,
     SECTIONS,
     STEP_MUSCLES,
@@ -39,6 +40,7 @@ __all__ = [
     "CONTENT_DIR",
     "EMERGENCY_SLUGS",
     "FLAG_LEVELS",
+    "NUMBER_TOKEN",
     "RED_FLAGS_SLUG",
     "SECTIONS",
     "STEP_MUSCLES",

@@ -9,12 +9,15 @@ from django.conf import settings
 from .links import PAGES_WITHOUT_SLUG
 from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
-from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
+from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
 from .typography import loose_spaces
+from .urgency import urgency_problems
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
 H1 = re.compile(r"^# ", re.MULTILINE)
+# Any {placeholder} besides {number} would reach the reader as it is written.
+PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
 
 
 def where(page):
@@ -78,6 +81,10 @@ def page_problems(page, pages, today):
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
         found.append(f"{at}: {wording!r} is a wording the reviews ruled out; write {advice}")
+    found += [f"{at}: {problem}" for problem in urgency_problems(page)]
+    for text in page.texts:
+        for placeholder in set(PLACEHOLDER.findall(text)) - {NUMBER_TOKEN}:
+            found.append(f"{at}: {placeholder} is not a placeholder; only {NUMBER_TOKEN} is")
     unused = local_numbers(page) - page_numbers(page)
     if unused:
         found.append(f"{at}: local_numbers lists {sorted(unused)}, which the page does not give")
@@ -135,6 +142,14 @@ def differences(page, original):
         found.append(f"{at} keeps another beat than {where(original)}")
     if [s.muscle for s in page.steps] != [s.muscle for s in original.steps]:
         found.append(f"{at} names other muscles than {where(original)}")
+    if [s.defibrillator for s in page.steps] != [s.defibrillator for s in original.steps]:
+        found.append(f"{at} puts the defibrillator step elsewhere than {where(original)}")
+    if [f.first_on for f in page.flags] != [f.first_on for f in original.flags]:
+        found.append(f"{at} puts other flags first than {where(original)}")
+    if [NUMBER_TOKEN in text for text in page.texts] != [
+        NUMBER_TOKEN in text for text in original.texts
+    ]:
+        found.append(f"{at} names the number to call in other places than {where(original)}")
     mine = page_numbers(page) - local_numbers(page)
     theirs = page_numbers(original) - local_numbers(original)
     if mine != theirs:

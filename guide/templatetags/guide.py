@@ -1,12 +1,14 @@
-"""Template tags: the inlined stylesheet, whose hash the Content-Security-Policy allows."""
+"""Template tags: the inlined stylesheet (its hash is in the CSP), and content text helpers."""
 
 from functools import cache
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from ..content import NUMBER_TOKEN
 
 register = template.Library()
 
@@ -30,3 +32,21 @@ def icon_data_uri():
     # Single quotes inside the double-quoted attribute; "#" and "<>" percent-encoded.
     uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe=" /=:'-.,")
     return mark_safe(uri)  # our own file, made attribute-safe just above
+
+
+@register.filter
+def with_number(text, number):
+    """Content text, escaped, with the number to call where it says {number}.
+
+    The server's number, marked like the call buttons' text (data-number-text): app.js puts the
+    user's country's or venue's number there too, so "call 112 now" never names another number
+    than the button below it. Without JavaScript the server's number stays.
+    """
+    shown = format_html('<span data-number-text="%(number)s">{}</span>', number)
+    return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))
+
+
+@register.filter
+def first_on(flags, screen):
+    """The flags in their order, those that concern this screen first (drowning, on the water)."""
+    return sorted(flags, key=lambda flag: screen not in flag.first_on)

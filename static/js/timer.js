@@ -1,6 +1,8 @@
 // Hold timers for stretch steps: a visible count-down, a vibration and an optional spoken cue
 // at the end, the screen kept awake while it runs. Each extra is skipped where unsupported.
 // Nothing runs before the steps are on screen: the timers join them a frame later.
+import { fill, read } from "./app.js";
+
 const speakToggle = document.querySelector("[data-speak-toggle]");
 const language = document.documentElement.lang;
 const SPEAK_KEY = "cramp-aid-speak";
@@ -103,6 +105,16 @@ function offerTheDiary() {
   offer.hidden = false;
 }
 
+function showTheVenuesDefibrillator() {
+  // A venue opened in the last 12 hours (venue.js) says where its defibrillator is: the
+  // rescue screen's defibrillator step names that place, as the call buttons dial its number.
+  const line = document.querySelector("[data-venue-aed]");
+  const venue = read("cramp-aid-venue");
+  if (!line || !venue?.defibrillator || !(venue.until > Date.now())) return;
+  line.textContent = fill(line.dataset.template, { venue: venue.name, place: venue.defibrillator });
+  line.hidden = false;
+}
+
 function offerTheBeat() {
   // The CPR beat's code comes with its first tap: the screen opens without it.
   for (const box of document.querySelectorAll("[data-beats-per-minute]")) {
@@ -123,5 +135,6 @@ requestAnimationFrame(() =>
     offerSpeech();
     offerTheDiary();
     offerTheBeat();
+    showTheVenuesDefibrillator();
   }),
 );

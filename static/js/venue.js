@@ -30,10 +30,11 @@ async function askWorker(message) {
 }
 
 function venuePage(section) {
-  const { url, name, number, hours } = section.dataset;
-  // While the user is there: the call buttons dial this number for 12 hours (see app.js).
+  const { url, name, number, defibrillator, hours } = section.dataset;
+  // While the user is there: the call buttons dial this number for 12 hours (see app.js), and
+  // the rescue screen's defibrillator step says where this venue's is (timer.js).
   const until = Date.now() + Number(hours) * 3600 * 1000;
-  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, until }));
+  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, defibrillator, until }));
   // A saved venue's name and number follow the page, which the worker keeps current.
   if (saved().some((venue) => venue.url === url)) {
     remember(saved().map((venue) => (venue.url === url ? { url, name, number } : venue)));

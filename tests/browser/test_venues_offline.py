@@ -53,6 +53,19 @@ def test_emergency_screens_dial_the_last_opened_venues_number_offline(phone, ser
             expect(call).to_contain_text(POOL_NUMBER, use_inner_text=True)
 
 
+def test_the_rescue_screen_says_where_the_last_opened_venues_defibrillator_is(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    aed = page.locator("[data-venue-aed]")
+    assert aed.get_attribute("hidden") is not None  # no venue yet: the step reads as everywhere
+    page.goto(server.url + VENUE)
+    place = page.locator("dt:has-text('Nearest defibrillator') + dd").inner_text()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    expect(aed).to_have_text(f"The defibrillator at Harbour Lido (demo): {place}")
+    # The words name the number the buttons dial: the venue's.
+    expect(page.locator(".lead-alert")).to_contain_text(f"Call {POOL_NUMBER} now")
+
+
 def test_the_default_number_comes_back_when_asked(phone, server):
     page = phone.new_page()
     page.goto(server.url + VENUE)
