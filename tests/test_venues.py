@@ -153,6 +153,8 @@ def test_a_spanish_venue_names_its_first_aid_point_as_its_country_does(
         body = client.get(path).content.decode()
         assert word in body
         assert not_word not in body
+
+
 def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(client, venue):
     body = client.get("/en/venues/test-pool/").content.decode()
     cpr = body[body.index('class="venue-cpr"') :]
