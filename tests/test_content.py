@@ -252,6 +252,17 @@ def test_a_number_that_differs_from_the_english_page_is_caught(content_copy):
     )
 
 
+def test_a_translation_that_drops_the_get_help_now_box_is_caught(content_copy):
+    # The Russian and Spanish cramp-in-the-water pages once lost the box that English shows:
+    # the signs after water breathed in were on the English page only.
+    edit(content_copy / "guide" / "es" / "when-to-see-a-doctor.md", "show_red_flags = true\n", "")
+    found = content.problems()
+    assert (
+        "guide/es/when-to-see-a-doctor.md shows the Get help now box unlike "
+        "guide/en/when-to-see-a-doctor.md" in found
+    )
+
+
 def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
     path = content_copy / "guide" / "ru" / "stretches.md"
     append(path, "\nС городского телефона — 03.\n")

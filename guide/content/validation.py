@@ -136,6 +136,8 @@ def differences(page, original):
         found.append(f"{at} ranks its flags unlike {where(original)}")
     if len(page.steps) != len(original.steps) or len(page.flags) != len(original.flags):
         found.append(f"{at} has other steps or flags than {where(original)}")
+    if page.show_red_flags != original.show_red_flags:
+        found.append(f"{at} shows the Get help now box unlike {where(original)}")
     if [s.hold_seconds for s in page.steps] != [s.hold_seconds for s in original.steps]:
         found.append(f"{at} holds for other times than {where(original)}")
     if [s.beats_per_minute for s in page.steps] != [s.beats_per_minute for s in original.steps]:
