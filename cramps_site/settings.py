@@ -32,7 +32,7 @@ def env_networks(name, default):
     networks = []
     for item in env_list(name, default):
         try:
-            networks.append(ipaddress.ip_network(item, strict=False))
+            networks.append(ipaddress.ip_network(item))  # strict, as gunicorn reads it
         except ValueError:
             # "*" too: trusting every sender is what let anyone claim any address.
             raise ImproperlyConfigured(

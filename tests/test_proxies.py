@@ -103,6 +103,11 @@ def test_trusting_every_sender_is_refused_at_start():
     result = settings_process("-c", "import django; django.setup()", FORWARDED_ALLOW_IPS="*")
     assert result.returncode != 0
     assert "FORWARDED_ALLOW_IPS: '*' is not an address or network" in result.stderr
+    # Host bits under a network's mask: gunicorn refuses it too, so both read one list.
+    sloppy = settings_process(
+        "-c", "import django; django.setup()", FORWARDED_ALLOW_IPS="10.0.0.5/24"
+    )
+    assert "FORWARDED_ALLOW_IPS: '10.0.0.5/24' is not an address or network" in sloppy.stderr
     listed = settings_process(
         "-c", "import django; django.setup()", FORWARDED_ALLOW_IPS="10.0.0.0/24, 192.0.2.7"
     )
