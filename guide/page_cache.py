@@ -52,6 +52,34 @@ def same_for_everyone(view=None, *, version=None):
     return marked
 
 
+def language_independent(view):
+    """Marks a root view whose answer is the same in every language (the worker, the numbers
+    table). Outside the language prefixes LocaleMiddleware still names the visitor's language
+    (Content-Language, Vary: Accept-Language); that is dropped, so neither this cache nor a
+    shared one hands one visitor's language to the next."""
+
+    @functools.wraps(view)
+    def marked(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.language_independent = True
+        return response
+
+    return marked
+
+
+def _vary(response):
+    return [name.strip() for name in response.headers.get("Vary", "").split(",") if name.strip()]
+
+
+def _forget_the_visitors_language(response):
+    vary = [name for name in _vary(response) if name.lower() != "accept-language"]
+    if vary:
+        response.headers["Vary"] = ", ".join(vary)
+    else:
+        response.headers.pop("Vary", None)
+    response.headers.pop("Content-Language", None)
+
+
 def page_key(environ):
     """What a kept page may depend on, read from the request as the server passed it."""
     scheme = environ.get("wsgi.url_scheme", "http")
@@ -120,11 +148,12 @@ class _Checked:
 def _keepable(response):
     if not hasattr(response, "page_cache_version") or response.streaming:
         return False
-    vary = response.headers.get("Vary", "").lower()
+    # Kept apart by encoding only (the key): a page that varies by anything else (the cookie,
+    # the visitor's language) would hand one visitor's answer to the next.
     return (
         response.status_code == 200
         and not response.cookies
-        and "cookie" not in vary
+        and all(name.lower() == "accept-encoding" for name in _vary(response))
         and "private" not in response.headers.get("Cache-Control", "")
     )
 
@@ -145,6 +174,8 @@ class PageCacheMiddleware:
                 return kept.response()
             _checked.pop(key, None)
         response = self.get_response(request)
+        if getattr(response, "language_independent", False):
+            _forget_the_visitors_language(response)
         if request.method == "GET" and _keepable(response):
             check, token = response.page_cache_version
             if check is None:

@@ -1,5 +1,7 @@
 """Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
 
+import functools
+
 import segno
 from django.conf import settings
 from django.http import Http404
@@ -73,8 +75,21 @@ def qr_svg(payload):
     return mark_safe(svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-label" ', 1))
 
 
+def briefly_shared(view):
+    """A shared cache lets go of a venue's page or poster within VENUE_CACHE_SECONDS."""
+
+    @functools.wraps(view)
+    def shared(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.public_cache_seconds = settings.VENUE_CACHE_SECONDS
+        return response
+
+    return shared
+
+
 @require_safe
 @same_for_everyone(version=published_version)
+@briefly_shared
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
     return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
@@ -82,6 +97,7 @@ def venue_page(request, slug):
 
 @require_safe
 @same_for_everyone(version=published_version)
+@briefly_shared
 def poster(request, slug):
     venue = _published_or_404(request, slug)
     url = absolute_url(request, venue.get_absolute_url())

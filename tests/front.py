@@ -134,13 +134,15 @@ class Gunicorn:
         self.process = None
 
     def manage(self, *command, **extra):
-        subprocess.run(
+        """Runs a management command against this server's database; returns what it printed."""
+        return subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=BASE_DIR,
             env={**self.environment, **extra},
             check=True,
-            stdout=subprocess.DEVNULL,
-        )
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
 
     def start(self):
         self.manage("migrate", "-v", "0")

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from conftest import sign_in
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -192,7 +193,8 @@ def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
 
 
 def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
-    client.force_login(User.objects.create_superuser("op", "op@example.com", "a-long-pass-1"))
+    user = User.objects.create_superuser("op", "op@example.com", "a-long-pass-1")
+    sign_in(client, user, "a-long-pass-1")
     form = {
         "name": "Lido",
         "slug": "lido",

@@ -1,15 +1,20 @@
 """The front as deployed: cramps_site/deploy/nginx.conf over TLS in front of gunicorn.
 
 Real nginx (Debian's nginx-light), a certificate made for the test, gunicorn with the deploy
-config and production settings (HTTPS on, behind the proxy), all on 127.0.0.1.
+config and production settings (HTTPS on), all on 127.0.0.1. Requests from 127.0.0.7 come from
+a loopback address that is not a trusted proxy: a client straight at gunicorn, or a visitor
+whose address nginx sees.
 """
 
 import http.client
 import json
 import re
+import sqlite3
 import ssl
 import subprocess
 import sys
+import time
+from contextlib import closing
 from http.cookies import SimpleCookie
 
 import pytest
@@ -17,24 +22,41 @@ from django.conf import settings
 from front import DEPLOY, Gunicorn, Nginx, deployed_site, free_port, self_signed_certificate
 
 HOST = "cramp-aid.example"
-SECRET_KEY = "deploy-test-only-" + "q7Z" * 20
+SECRET_KEY = "KbV0u9r9ZgWm3n5Gd1y8pTqS2xLc7hJe4aF6oNiR-UwYk_DzPvXtBsQl"  # never used elsewhere
 PASSWORD = "a-long-operator-password-7"
+UNTRUSTED = "127.0.0.7"  # a loopback address no FORWARDED_ALLOW_IPS names
+VENUE_SECONDS = 2  # CRAMP_AID_VENUE_CACHE_SECONDS here: 60 by default
 
 
 class Browser:
-    """Requests to the front as a browser sends them, with the cookies it was given."""
+    """Requests to the front as a browser sends them, with the cookies it was given.
 
-    def __init__(self, front):
+    `source` is the address it connects from; `direct` sends it to gunicorn, past nginx.
+    """
+
+    def __init__(self, front, source="127.0.0.1", direct=False):
         self.front = front
         self.cookies = {}
+        self.source = (source, 0)
+        self.direct = direct
 
     def request(self, path, method="GET", body=None, headers=None, https=True):
-        if https:
+        if self.direct:
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.front["app"].port, timeout=20, source_address=self.source
+            )
+        elif https:
             connection = http.client.HTTPSConnection(
-                "127.0.0.1", self.front["https"], context=self.front["tls"], timeout=20
+                "127.0.0.1",
+                self.front["https"],
+                context=self.front["tls"],
+                timeout=20,
+                source_address=self.source,
             )
         else:
-            connection = http.client.HTTPConnection("127.0.0.1", self.front["http"], timeout=20)
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.front["http"], timeout=20, source_address=self.source
+            )
         headers = {"Host": HOST, **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -56,7 +78,8 @@ def front(tmp_path_factory):
         directory,
         DJANGO_SECRET_KEY=SECRET_KEY,
         DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_BEHIND_PROXY="1",
+        CRAMP_AID_PUBLIC_URL=f"https://{HOST}",
+        CRAMP_AID_VENUE_CACHE_SECONDS=str(VENUE_SECONDS),
     )
     app.manage("migrate", "-v", "0")
     app.manage(
@@ -126,19 +149,28 @@ def test_the_worker_and_the_manifest_are_never_answered_from_the_cache(browser):
         assert "no-cache" in response.headers["Cache-Control"]
 
 
-def sign_in(browser):
-    form = browser.request("/admin/login/").body.decode()
+def post_sign_in(browser, username, password, code, headers=None):
+    """The admin's sign-in form as a browser posts it: user name, password and the code."""
+    form = browser.request("/admin/login/", headers=headers).body.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
-    response = browser.request(
+    return browser.request(
         "/admin/login/?next=/admin/",
         method="POST",
-        body=f"csrfmiddlewaretoken={token}&username=operator&password={PASSWORD}",
+        body=f"csrfmiddlewaretoken={token}&username={username}&password={password}"
+        f"&otp_token={code}",
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
             "Origin": f"https://{HOST}",
             "Referer": f"https://{HOST}/admin/login/",
+            **(headers or {}),
         },
     )
+
+
+def sign_in(browser):
+    # As a script signs in: the one-time code `manage.py addstatictoken` prints.
+    code = browser.front["app"].manage("addstatictoken", "operator")
+    response = post_sign_in(browser, "operator", PASSWORD, code)
     assert response.status == 302, response.body.decode()[:500]
     assert "sessionid" in browser.cookies
 
@@ -168,6 +200,128 @@ def test_static_files_are_served_by_nginx_with_immutable_caching(browser, front)
     assert response.headers["Content-Encoding"] == "gzip"  # whitenoise's .gz, sent as is
     assert "X-Cache-Status" not in response.headers  # not through the app's cache
     assert url not in front["app"].log.read_text()  # gunicorn logs every request it sees
+
+
+def counted_address(front, username):
+    """The address django-axes counted this user name's failed sign-in against."""
+    path = front["app"].environment["DJANGO_DATABASE_PATH"]
+    with closing(sqlite3.connect(path)) as database:
+        rows = database.execute(
+            "SELECT ip_address FROM axes_accessattempt WHERE username = ?", (username,)
+        ).fetchall()
+    return [address for (address,) in rows]
+
+
+def test_gunicorn_ignores_forwarding_headers_from_a_peer_it_does_not_trust(front):
+    stranger = Browser(front, source=UNTRUSTED, direct=True)
+    claimed = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.1"}
+    response = stranger.request("/en/now/", headers=claimed)
+    assert response.status == 301  # not https, whatever it says
+    assert response.headers["Location"] == f"https://{HOST}/en/now/"
+    # From the trusted proxy's address (nginx on this machine), the same headers count.
+    assert Browser(front, direct=True).request("/en/now/", headers=claimed).status == 200
+    log = front["app"].log.read_text()
+    assert f'{UNTRUSTED} "GET /en/now/ HTTP/1.1" 301' in log
+    assert '198.51.100.1 "GET /en/now/ HTTP/1.1" 200' in log
+
+
+def test_sign_in_failures_count_against_the_address_that_is_known(front):
+    spoofed = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.2"}
+    # Straight to gunicorn from an untrusted peer: plain http, whatever it claims, so the
+    # sign-in never even reaches the form (the review's 40 guesses went this way).
+    stranger = Browser(front, source=UNTRUSTED, direct=True)
+    body = "username=ghost-direct&password=wrong&otp_token=1"
+    form = {"Content-Type": "application/x-www-form-urlencoded", **spoofed}
+    assert stranger.request("/admin/login/", "POST", body, form).status == 301
+    assert counted_address(front, "ghost-direct") == []
+    # Through nginx: the address nginx saw, not the header the visitor sent.
+    visitor = Browser(front, source=UNTRUSTED)
+    assert post_sign_in(visitor, "ghost-nginx", "wrong", "123456", headers=spoofed).status == 200
+    assert counted_address(front, "ghost-nginx") == [UNTRUSTED]
+    # From the trusted proxy's address, a header that is no address is never stored as is.
+    local = Browser(front, direct=True)
+    odd = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "not-an-ip <b>"}
+    assert post_sign_in(local, "ghost-text", "wrong", "1", headers=odd).status == 200
+    assert counted_address(front, "ghost-text") == ["127.0.0.1"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/../healthz", "/admin%2F..%2Fhealthz", "/en/../healthz", "/healthz?x=1"]
+)
+def test_plain_http_reaches_the_health_check_and_nothing_else(browser, front, path):
+    before = len(front["app"].log.read_text())
+    response = browser.request(path, https=False, headers={"X-Forwarded-Proto": "https"})
+    if response.status == 200:
+        assert json.loads(response.body) == {"status": "ok"}
+    else:
+        assert response.status == 301  # nginx's redirect to https, not Django's admin
+        assert response.headers["Location"].startswith(f"https://{HOST}/")
+    time.sleep(0.2)  # gunicorn writes its log line after answering
+    seen = front["app"].log.read_text()[before:]
+    assert re.findall(r'"GET (\S+) HTTP', seen) in ([], ["/healthz"], ["/healthz?x=1"])
+
+
+def test_nginx_names_no_version(browser):
+    assert browser.request("/en/now/").headers["Server"] == "nginx"
+    missing = browser.request("/static/no-such-file.js")
+    assert missing.status == 404
+    assert missing.headers["Server"] == "nginx"
+    assert "nginx/" not in missing.body.decode()
+
+
+def test_static_files_get_the_headers_pages_get(browser):
+    page = browser.request("/en/now/")
+    script = re.search(r'src="(/static/js/app\.[0-9a-f]{12}\.js)"', page.body.decode())[1]
+    for url in (script, "/static/staticfiles.json"):  # hashed, and a name that is not
+        response = browser.request(url)
+        assert response.status == 200, url
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url
+        assert (
+            response.headers["Strict-Transport-Security"]
+            == page.headers["Strict-Transport-Security"]
+        ), url
+
+
+def test_the_cache_status_is_shown_on_this_machine_only(front):
+    here, visitor = Browser(front), Browser(front, source=UNTRUSTED)
+    for browser in (here, visitor):
+        browser.request("/en/now/water/")
+    assert here.request("/en/now/water/").headers["X-Cache-Status"] == "HIT"
+    answer = visitor.request("/en/now/water/")
+    assert answer.status == 200
+    assert "X-Cache-Status" not in answer.headers
+
+
+def test_a_changed_or_unpublished_venue_leaves_nginxs_cache_within_its_time(browser, front):
+    path = "/en/venues/playa-del-faro/"
+    browser.request(path)
+    cached = browser.request(path)
+    assert cached.headers["X-Cache-Status"] == "HIT"
+    assert cached.headers["Cache-Control"] == f"public, max-age={VENUE_SECONDS}"
+    change = "from guide.models import Venue; v = Venue.objects.get(slug='playa-del-faro'); "
+    front["app"].manage("shell", "-c", change + "v.name = 'Playa del Faro (moved)'; v.save()")
+    time.sleep(VENUE_SECONDS + 1)
+    assert "Playa del Faro (moved)" in browser.request(path).body.decode()
+    front["app"].manage("shell", "-c", change + "v.published = False; v.save()")
+    time.sleep(VENUE_SECONDS + 1)
+    for _ in range(2):  # not once, then the old page again while nginx refreshes
+        assert browser.request(path).status == 404
+    # The emergency screens and the guide keep their longer life.
+    assert browser.request("/en/now/").headers["Cache-Control"] == "public, max-age=600"
+
+
+def test_an_answer_for_another_releases_worker_is_never_kept(browser):
+    # Someone fetching the next release's precache address before it is deployed must not
+    # leave this release's page there for the next release's workers (which refuse it).
+    version = browser.request("/en/now/").headers["Cramp-Aid-Version"]
+    for _ in range(2):
+        ahead = browser.request("/en/now/?__v=0123456789abcdef")
+    assert ahead.status == 200
+    assert ahead.headers["Cache-Control"] == "no-store"
+    assert ahead.headers["X-Cache-Status"] != "HIT"
+    for _ in range(2):
+        current = browser.request(f"/en/now/?__v={version}")
+    assert current.headers["X-Cache-Status"] == "HIT"
 
 
 def test_gunicorn_refuses_to_start_in_production_without_a_secret_key(tmp_path):

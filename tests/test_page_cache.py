@@ -29,8 +29,9 @@ def app():
 
     request_started.connect(count)
 
-    def get(path, host="testserver", scheme="https", encoding="gzip", method="GET"):
+    def get(path, host="testserver", scheme="https", encoding="gzip", method="GET", language=""):
         environ = {
+            "HTTP_ACCEPT_LANGUAGE": language,
             "REQUEST_METHOD": method,
             "PATH_INFO": path,
             "QUERY_STRING": "",
@@ -76,6 +77,29 @@ def test_pages_the_same_for_everyone_are_rendered_once(app, path):
     assert first.status == "200 OK", path
     assert app(path).body == first.body
     assert len(app.runs) == 1
+
+
+@pytest.mark.parametrize("path", ["/serviceworker.js", "/numbers.json"])
+def test_root_answers_the_same_in_every_language_name_no_visitors_language(app, path):
+    russian = app(path, language="ru")
+    english = app(path, language="en")
+    assert english.body == russian.body
+    for answer in (russian, english):  # the first visitor's language is not replayed
+        assert "Content-Language" not in answer.headers
+        assert "accept-language" not in answer.headers.get("Vary", "").lower()
+    assert len(app.runs) == 1
+
+
+def test_a_page_that_varies_by_more_than_its_encoding_is_never_kept():
+    from django.http import HttpResponse
+
+    for vary in ("Accept-Language", "Cookie", "Accept-Encoding, User-Agent"):
+        response = HttpResponse("same for everyone?", headers={"Vary": vary})
+        response.page_cache_version = (None, None)
+        assert not page_cache._keepable(response), vary
+    response = HttpResponse("same for everyone", headers={"Vary": "Accept-Encoding"})
+    response.page_cache_version = (None, None)
+    assert page_cache._keepable(response)
 
 
 def test_compressed_and_plain_copies_are_kept_apart(app):

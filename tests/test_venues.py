@@ -1,6 +1,7 @@
 """Venues: validation in the admin, who may see them, their posters and the sitemap."""
 
 import pytest
+from conftest import sign_in
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
@@ -27,8 +28,7 @@ VALID = {
 @pytest.fixture
 def staff(client):
     user = User.objects.create_superuser("operator", "op@example.com", "a-long-password-1")
-    client.force_login(user)
-    return client
+    return sign_in(client, user, "a-long-password-1")
 
 
 @pytest.fixture
@@ -106,6 +106,15 @@ def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_number(clie
     for text in ["Poolside chair", "7:00 to 20:00", "Reception wall", 'href="tel:112"']:
         assert text in body
     assert "public" in response["Cache-Control"]
+
+
+def test_shared_caches_hold_venue_pages_a_minute_and_emergency_screens_longer(client, venue):
+    # An unpublished or corrected venue leaves nginx's cache and any CDN within a minute
+    # (tests/test_deploy.py watches it happen through the shipped nginx site).
+    for path in ("/en/venues/test-pool/", "/en/venues/test-pool/poster/"):
+        assert client.get(path)["Cache-Control"] == "public, max-age=60"
+        assert client.get(path)["Cache-Control"] == "public, max-age=60"  # kept, same headers
+    assert client.get("/en/now/")["Cache-Control"] == "public, max-age=600"
 
 
 def test_the_poster_carries_the_venue_url_and_the_in_water_steps(client, venue, settings):

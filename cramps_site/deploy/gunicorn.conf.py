@@ -22,12 +22,14 @@ keepalive = 5
 # Load the app once, before forking: a misconfiguration stops gunicorn at start, with the
 # reason, instead of workers failing to boot one after another.
 preload_app = True
-# Trust X-Forwarded-Proto/-For only from the proxy in front (nginx on this machine).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Trust X-Forwarded-Proto/-For only from the proxies in front (nginx on this machine): the same
+# variable, the same default, as the app's own list (settings.TRUSTED_PROXIES).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
 # Access log to standard output, errors to standard error: journald (or the container) keeps
 # both. The app's own log lines go to standard output too (settings.LOGGING).
 accesslog = "-"
 errorlog = "-"
+# %(h)s is the client: the app puts the address our proxy saw in REMOTE_ADDR (guide/proxies.py).
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 # systemd starts, reloads and stops it; no control socket in the service user's home.
 control_socket_disable = True

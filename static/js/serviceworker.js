@@ -225,13 +225,13 @@ async function staticFile(event) {
   return response;
 }
 
+// Only the app's own routes; the admin, other apps' files and anything else go to the browser.
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   const { origin, pathname } = new URL(request.url);
   if (request.method !== "GET" || origin !== self.location.origin) return;
-  if (pathname.startsWith(CONFIG.adminPath) || pathname.startsWith("/static/admin/")) return;
-  if (pathname === "/serviceworker.js") return;
-  if (pathname.startsWith("/static/")) return event.respondWith(staticFile(event));
+  if (CONFIG.staticRoots.some((root) => pathname.startsWith(root))) return event.respondWith(staticFile(event));
   if (emergency.has(pathname)) return event.respondWith(cacheFirst(event));
-  if (languageOf(pathname) || request.mode === "navigate") event.respondWith(networkFirst(event));
+  const rootPage = request.mode === "navigate" && CONFIG.rootPages.includes(pathname);
+  if (languageOf(pathname) || rootPage) event.respondWith(networkFirst(event));
 });

@@ -107,6 +107,17 @@ class AppServer:
         self.stop()
         raise RuntimeError("gunicorn did not start")
 
+    def manage(self, *command, **environment):
+        """Runs a management command on this server's database; returns what it printed."""
+        return subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=self.base,
+            env={**self.environment, **environment},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
     def edit_database(self, sql, *parameters):
         """Changes the app's data behind its back, as an operator's edit in the admin would."""
         database = sqlite3.connect(self.database)

@@ -3,6 +3,7 @@
 import pytest
 from network import FaultyProxy
 from phone import wait_until_ready_offline
+from playwright.sync_api import Error as PlaywrightError
 
 CACHED_URLS = """async () => (await Promise.all((await caches.keys()).map(
     async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)
@@ -67,3 +68,20 @@ def test_hashed_files_come_from_the_phone_and_pages_use_navigation_preload(phone
     stretches = [headers for path, headers in proxy.requests if path == "/en/guide/stretches/"]
     assert len(stretches) == 1
     assert stretches[0].get("Service-Worker-Navigation-Preload") == "true"
+
+
+def test_the_worker_answers_only_for_the_apps_own_routes(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/offline/")
+    offline_heading = page.locator("h1").inner_text()
+    server.stop()
+    # A page of the app it never had: the app's offline page.
+    page.goto(f"{server.url}/en/guide/never-kept/")
+    assert page.locator("h1").inner_text() == offline_heading
+    # The admin (wherever DJANGO_ADMIN_PATH puts it: the worker is never told) and anything else
+    # that is not the app's: the browser's own error, as if there were no worker.
+    for path in ("/admin/login/", "/somewhere-else/", "/static/admin/css/base.css"):
+        with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
+            page.goto(f"{server.url}{path}")
