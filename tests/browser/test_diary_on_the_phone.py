@@ -441,6 +441,20 @@ def test_the_context_is_asked_once_and_the_pregnancy_week_follows_the_date(phone
     later.get_by_label("Statin (for cholesterol)").uncheck()
     later.get_by_role("button", name="Save the answers").click()
     later.locator("[data-context-summary]").filter(has_not_text="Statin").wait_for()
+    # Saving another answer keeps the week where the date has brought it (B2), here and on
+    # the doctor's sheet, and a week later it still counts on from there.
+    assert later.locator("[data-context-summary] li").all_inner_texts() == [
+        "Pregnant, week 22 today",
+        "Has not seen a doctor about the cramps yet",
+    ]
+    later.get_by_role("link", name="For my doctor").click()
+    later.locator("[data-doctor][aria-busy=false]").wait_for()
+    assert "Pregnant, week 22 today" in later.locator("[data-context] li").all_inner_texts()
+    a_week_on = open_diary(phone, shared_server, moment="2026-12-18T20:00:00")
+    assert (
+        a_week_on.locator("[data-context-summary] li").first.inner_text()
+        == "Pregnant, week 23 today"
+    )
 
 
 def test_the_daily_question_shows_at_the_first_open_after_the_chosen_time(phone, shared_server):
