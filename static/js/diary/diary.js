@@ -1,6 +1,6 @@
 // The diary page: the pattern's charts, the list of cramps (change, delete), the questions asked
 // once, the daily question's setting, and the buttons to download, read back or delete it all.
-import { contextLines } from "./context.js";
+import { contextLines, pregnancyWeek } from "./context.js";
 import { EDIT_KEY, FLASH_KEY, PROMPT_KEY } from "./keys.js";
 import * as store from "./store.js";
 import { cannotKeep, dateTime, label, say, today } from "./words.js";
@@ -119,7 +119,9 @@ function fillContextForm(context) {
   contextForm.reset();
   const form = contextForm.elements;
   if (context?.pregnant) form.pregnant.value = context.pregnant;
-  if (context?.pregnancy) form.week.value = context.pregnancy.week;
+  // The week as it stands today, the label's "today": the form saves it with today's date, so
+  // the week given weeks ago would roll the pregnancy back by that much.
+  if (context?.pregnancy) form.week.value = pregnancyWeek(context.pregnancy, data.today);
   for (const medicine of context?.medicines ?? []) {
     const row = contextForm.querySelector(`[data-medicine="${medicine.kind}"]`);
     row.querySelector("input[type=checkbox]").checked = true;
