@@ -18,10 +18,14 @@ const COLUMNS = [
   ["note", (entry) => entry.note],
 ];
 
+// What a spreadsheet may take for a formula (OWASP's CSV injection list): = + - @ first, or
+// after blanks it strips, and a leading tab or carriage return.
+const FORMULA = /^(\s*[=+\-@]|[\t\r])/;
+
 function cell(value) {
   const text = String(value ?? "");
-  // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Quoted when needed; a would-be formula is defused with a quote mark, so it stays text.
+  const safe = FORMULA.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
