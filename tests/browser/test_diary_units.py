@@ -314,3 +314,20 @@ def test_merge_adds_new_entries_and_keeps_the_newer_edit(units_with_empty_store)
     assert units.value("store.merge", [older], None) == {"added": 0, "updated": 0, "same": 1}
     assert units.value("store.merge", [newer], None) == {"added": 0, "updated": 1, "same": 0}
     assert [each["note"] for each in stored_entries(units)] == ["newer"]
+
+
+@pytest.mark.parametrize("newest_first", [True, False], ids=["newest first", "newest last"])
+def test_a_file_with_one_id_twice_adds_one_entry_the_newest(units_with_empty_store, newest_first):
+    # B11: both copies were counted as added, and the last one in the file won.
+    units = units_with_empty_store
+    older = entry(note="older", updated="2026-01-01T00:00:00.000Z")
+    newer = entry(note="newer", updated="2026-12-01T00:00:00.000Z")
+    twice = [newer, older] if newest_first else [older, newer]
+    assert units.value("store.merge", twice, None) == {"added": 1, "updated": 0, "same": 0}
+    assert [each["note"] for each in stored_entries(units)] == ["newer"]
+    # Already here: the pair counts once, as the newer edit it brings or as the same.
+    units.evaluate("() => window.modules.store.clear()")
+    units.value("store.merge", [older], None)
+    assert units.value("store.merge", twice, None) == {"added": 0, "updated": 1, "same": 0}
+    assert [each["note"] for each in stored_entries(units)] == ["newer"]
+    assert units.value("store.merge", twice, None) == {"added": 0, "updated": 0, "same": 1}
