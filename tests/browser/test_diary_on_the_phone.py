@@ -360,7 +360,7 @@ def test_import_round_trips_merges_without_duplicates_and_refuses_bad_files(
         "other-app.json": (json.dumps({"entries": []}), "not a Cramp Aid diary"),
         "bad-entry.json": (
             json.dumps({**good, "entries": [*good["entries"], bad_entry]}),
-            "not a Cramp Aid diary",
+            "cramp 29 in this file",
         ),
         "newer.json": (json.dumps({**good, "version": 2}), "newer version of Cramp Aid"),
     }
@@ -370,6 +370,110 @@ def test_import_round_trips_merges_without_duplicates_and_refuses_bad_files(
         diary_status(page).filter(has_text=message).wait_for()
         assert "Nothing was changed." in diary_status(page).inner_text()
         assert stored(page) == before, name
+
+
+def test_a_crafted_file_is_refused_whole_naming_its_bad_entry_and_changes_nothing(
+    phone, shared_server, tmp_path
+):
+    # The security review's "from-a-friend.json": a time that does not exist, and a context
+    # carrying 2 MB of its own. Before, it was kept and the diary showed nothing ever after.
+    page = open_diary(phone, shared_server)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    seed(page, tmp_path)
+    entries, settings = stored(page), stored(page, "settings")
+    good = diary_history.history(TODAY)["entries"][0]
+    crafted = {
+        "format": "cramp-aid-diary",
+        "version": 1,
+        "entries": [{**good, "id": "friend-1"}, {**good, "id": "x", "at": "2026-12-02T25:99"}],
+        "context": {"pregnant": "no", "__proto__": {"a": 1}, "hidden": "h" * 2_000_000},
+    }
+    (tmp_path / "from-a-friend.json").write_text(json.dumps(crafted), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / "from-a-friend.json")
+    status = diary_status(page).filter(has_text="Not imported")
+    status.wait_for()
+    assert status.inner_text() == (
+        "Not imported: cramp 2 in this file (2026-12-02T25:99) cannot be read (date and "
+        "time). Nothing was changed."
+    )
+    assert (stored(page), stored(page, "settings")) == (entries, settings)
+    # Without the bad entry the file is imported, and what the schema does not know is dropped.
+    crafted["entries"].pop()
+    crafted["entries"][0]["hidden"] = "h" * 1000
+    crafted["context"]["updated"] = "2026-12-01T00:00:00.000Z"  # newer than the one here
+    (tmp_path / "tidied.json").write_text(json.dumps(crafted), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / "tidied.json")
+    diary_status(page).filter(has_text="Imported: 1 new").wait_for()
+    kept = next(each for each in stored(page) if each["id"] == "friend-1")
+    assert "hidden" not in kept
+    assert stored(page, "settings")[0]["value"] == {
+        "pregnant": "no",
+        "pregnancy": None,
+        "medicines": [],
+        "doctorSeen": "",
+        "updated": "2026-12-01T00:00:00.000Z",
+    }
+    # A file far larger than any diary is refused before it is read.
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    page.locator("[data-import]").set_input_files(big)
+    diary_status(page).filter(has_text="larger than 5 MB").wait_for()
+    assert "Nothing was changed." in diary_status(page).inner_text()
+    assert page.locator(".entry").count() == 29
+    assert errors == []
+
+
+BAD_RECORDS = """() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open("cramp-aid-diary");
+    opening.onsuccess = () => {
+        const db = opening.result;
+        const transaction = db.transaction(["entries", "settings"], "readwrite");
+        transaction.objectStore("entries").put({ id: "x", at: "2026-12-02T25:99" });
+        transaction.objectStore("entries").put({ id: "y", at: { a: 1 }, muscle: "calf" });
+        transaction.objectStore("settings").put(
+            { key: "context", value: { pregnant: "yes", pregnancy: { week: "20", on: "x" } } });
+        transaction.oncomplete = () => { db.close(); resolve(); };
+        transaction.onerror = () => reject(transaction.error);
+    };
+})"""
+
+
+def test_the_diary_shows_every_good_entry_and_names_a_bad_one_kept_in_storage(
+    phone, shared_server, tmp_path
+):
+    # Data a file slipped in before imports were checked, or an older app wrote: the page never
+    # goes blank; the bad entries are named and can be deleted one by one.
+    page = open_diary(phone, shared_server)
+    seed(page, tmp_path)
+    page.evaluate(BAD_RECORDS)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.reload()
+    page.locator("[data-diary][aria-busy=false]").wait_for()
+    assert page.locator(".entry:not(.entry-damaged)").count() == 28
+    assert page.locator("figure[data-chart=weeks] rect.bar").count() > 5
+    damaged = page.locator(".entry-damaged")
+    assert damaged.count() == 2
+    assert "2026-12-02T25:99" in damaged.first.inner_text()
+    assert "date and time" in damaged.first.inner_text()
+    summary = page.locator("[data-context-summary]")
+    assert (
+        summary.inner_text()
+        == "The answers saved about you cannot be read. Answer the questions again to replace them."
+    )
+    page.get_by_role(
+        "button", name="Delete the entry that cannot be read: 2026-12-02T25:99"
+    ).click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+    diary_status(page).filter(has_text="Deleted.").wait_for()
+    assert damaged.count() == 1
+    assert sorted(each["id"] for each in stored(page))[-2:] == ["seed-027", "y"]
+    page.get_by_role("link", name="For my doctor").click()
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    assert page.locator("[data-figure=count]").inner_text() == "28"
+    assert page.locator("[data-context] li").all_inner_texts() == ["Not answered yet."]
+    assert errors == []
 
 
 def test_delete_everything_asks_first_then_empties_the_store(phone, shared_server, tmp_path):

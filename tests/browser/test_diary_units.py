@@ -219,6 +219,115 @@ def test_parse_refuses(units, text, expected):
     assert {key: answer.get(key) for key in expected} == expected
 
 
+# Issue 20 item 5: each entry is checked against the schema; the first wrong one is named by its
+# place in the file, its time as written (or its id) and the field that is wrong.
+BAD_ENTRIES = {
+    "the 30th of February": (entry(at="2026-02-30T03:10:00+01:00"), "at"),
+    "hour 25": (entry(at="2026-12-02T25:99"), "at"),
+    "minute 60": (entry(at="2026-12-02T03:60"), "at"),
+    "second 60": (entry(at="2026-12-02T03:10:60"), "at"),
+    "an offset past 14 hours": (entry(at="2026-12-02T03:10:00+15:00"), "at"),
+    "an offset of 99 minutes": (entry(at="2026-12-02T03:10:00+01:99"), "at"),
+    "year 0900": (entry(at="0900-12-02T03:10:00"), "at"),
+    "a time that is a number": (entry(at=1764640200000), "at"),
+    "a muscle the diary does not know": (entry(muscle="elbow"), "muscle"),
+    "a side that is a number": (entry(side=1), "side"),
+    "a severity of 11": (entry(severity=11), "severity"),
+    "a severity as text": (entry(severity="6"), "severity"),
+    "a note too long": (entry(note="x" * 1001), "note"),
+    "a note that is no text": (entry(note=["x"]), "note"),
+    "helped by something unknown": (entry(helped=["prayer"]), "helped"),
+    "more warnings than there are": (entry(warnings=["swollen"] * 7), "warnings"),
+    "an edit time that is no time": (entry(updated="~"), "updated"),
+    "an edit time of the 31st of April": (entry(updated="2026-04-31T00:00:00.000Z"), "updated"),
+    "an id with a line break": (entry(id="a\nb"), "id"),
+    "an id of 101 characters": (entry(id="a" * 101), "id"),
+    "a list, not an entry": ([ENTRY], "entry"),
+    "nothing": (None, "entry"),
+}
+
+
+@pytest.mark.parametrize(("bad", "field"), BAD_ENTRIES.values(), ids=BAD_ENTRIES.keys())
+def test_parse_refuses_the_file_naming_its_bad_entry(units, bad, field):
+    text = diary_file(entries=[entry(id="first"), bad, entry(id="third")])
+    answer = units.call("transfer.parse", text)
+    at = bad.get("at") if isinstance(bad, dict) else None
+    name = at if isinstance(at, str) else bad.get("id") if isinstance(bad, dict) else ""
+    assert answer == {
+        "error": "Error",
+        "reason": "entry",
+        "number": 2,
+        "name": name[:40],
+        "field": field,
+    }
+    assert units.value("entry.isEntry", bad) is False
+
+
+GOOD_CONTEXT = {
+    "pregnant": "yes",
+    "pregnancy": {"week": 20, "on": "2026-11-26"},
+    "medicines": [{"kind": "statin", "name": "", "started": "2026-10-01"}],
+    "doctorSeen": "no",
+    "updated": "2026-11-26T02:11:00.000Z",
+}
+
+
+def context(**changes):
+    return {**GOOD_CONTEXT, **changes}
+
+
+BAD_CONTEXTS = {
+    "a list": ([GOOD_CONTEXT], "context"),
+    "pregnant as a number": (context(pregnant=1), "pregnant"),
+    "week 0": (context(pregnancy={"week": 0, "on": "2026-11-26"}), "pregnancy"),
+    "week 43": (context(pregnancy={"week": 43, "on": "2026-11-26"}), "pregnancy"),
+    "a pregnancy dated the 30th of February": (
+        context(pregnancy={"week": 20, "on": "2026-02-30"}),
+        "pregnancy",
+    ),
+    "a medicine the diary does not know": (context(medicines=[{"kind": "aspirin"}]), "medicines"),
+    "one medicine twice": (
+        context(medicines=[{"kind": "statin"}, {"kind": "statin", "started": "2026-10-01"}]),
+        "medicines",
+    ),
+    "a medicine's name too long": (
+        context(medicines=[{"kind": "other", "name": "x" * 101}]),
+        "medicines",
+    ),
+    "a medicine started the 32nd": (
+        context(medicines=[{"kind": "statin", "started": "2026-10-32"}]),
+        "medicines",
+    ),
+    "medicines that are no list": (context(medicines="statin"), "medicines"),
+    "a doctor seen maybe": (context(doctorSeen="maybe"), "doctorSeen"),
+    "an edit time that is no time": (context(updated="~"), "updated"),
+}
+
+
+@pytest.mark.parametrize(("bad", "field"), BAD_CONTEXTS.values(), ids=BAD_CONTEXTS.keys())
+def test_parse_refuses_the_file_naming_its_bad_context(units, bad, field):
+    answer = units.call("transfer.parse", diary_file(context=bad))
+    assert answer == {"error": "Error", "reason": "context", "field": field}
+
+
+def test_parse_drops_fields_it_does_not_know(units):
+    # A file may carry anything beside the schema (the review's 2 MB "hidden"): none of it is kept.
+    extra = {"hidden": "x" * 1000, "__proto__": {"polluted": True}, "constructor": "y"}
+    medicine = {"kind": "statin", "name": "", "started": "2026-10-01", "dose": "high"}
+    pregnancy = {"week": 20, "on": "2026-11-26", "due": "2027-04-01"}
+    text = json.dumps(
+        {
+            "format": "cramp-aid-diary",
+            "version": 1,
+            "entries": [{**ENTRY, **extra}],
+            "context": {**GOOD_CONTEXT, **extra, "medicines": [medicine], "pregnancy": pregnancy},
+            "extra": extra,
+        }
+    )
+    assert units.value("transfer.parse", text) == {"entries": [ENTRY], "context": GOOD_CONTEXT}
+    assert units.evaluate("() => ({}).polluted") is None
+
+
 def test_parse_reads_back_what_json_wrote(units):
     context = {
         "pregnant": "yes",
