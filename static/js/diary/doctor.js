@@ -2,6 +2,7 @@
 // the page's width and text size; for print they are drawn at the sheet's fixed size.
 import { contextLines } from "./context.js";
 import { draw, keepDrawn, measured } from "./charts.js";
+import { contextProblem, storedEntryProblem, tidyContext, tidyEntry } from "./entry.js";
 import * as pattern from "./pattern.js";
 import * as store from "./store.js";
 import { cannotKeep, date, dayFromNumber, dayNumber, label, labels, number, say, today } from "./words.js";
@@ -79,8 +80,10 @@ async function start() {
     return cannotKeep(root);
   }
   const end = today();
-  const all = await store.entries();
-  const context = await store.setting("context");
+  // Only what the diary can read (the diary page names the rest, to be deleted there).
+  const all = (await store.entries()).filter((record) => !storedEntryProblem(record)).map(tidyEntry);
+  const stored = await store.setting("context");
+  const context = stored !== null && !contextProblem(stored) ? tidyContext(stored) : null;
   const entries = pattern.lastDays(all, end, weeks * 7);
   data = { entries, context, today: end, weeks };
   const period = root.querySelector("[data-period]");

@@ -1,6 +1,6 @@
 // The form that logs a cramp (or changes one): pre-filled from the emergency screen it came from,
 // "Get help now" shown as soon as an answer calls for it, one tap to save on this phone.
-import { CHOICES, LISTS, needsHelp } from "./entry.js";
+import { CHOICES, LISTS, needsHelp, storedEntryProblem } from "./entry.js";
 import { DRAFT_KEY, EDIT_KEY, FLASH_KEY } from "./keys.js";
 import * as store from "./store.js";
 import { cannotKeep, localIso, say } from "./words.js";
@@ -86,6 +86,7 @@ async function start() {
   }
   const editing = take(EDIT_KEY);
   original = editing ? ((await store.entry(editing)) ?? null) : null;
+  if (storedEntryProblem(original)) original = null; // unreadable: the diary page deletes it
   if (original) {
     const heading = document.querySelector("[data-heading]");
     heading.textContent = heading.dataset.editText;
