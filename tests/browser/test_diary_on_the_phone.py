@@ -300,6 +300,56 @@ def test_the_doctors_summary_prints_on_one_page_in_its_language(
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
 
 
+def import_entries(page, tmp_path, name, cramps):
+    """Imports cramps given as (day, muscle, side), through the diary's own import button."""
+    entries = [
+        {"id": f"{name}-{index}", "at": f"{day}T03:00:00+00:00", "muscle": muscle, "side": side}
+        for index, (day, muscle, side) in enumerate(cramps)
+    ]
+    data = {"format": "cramp-aid-diary", "version": 1, "entries": entries}
+    (tmp_path / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / f"{name}.json")
+    diary_status(page).filter(has_text="Imported").wait_for()
+
+
+def usual_muscle(page, server):
+    page.goto(f"{server.url}/en/diary/doctor/")
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    return page.locator("[data-figure=muscle]").inner_text()
+
+
+def test_the_doctors_sheet_names_a_side_only_when_most_cramps_of_that_muscle_had_it(
+    phone, shared_server, tmp_path
+):
+    # B13: "Calf, left (2 of 3)" was read as two left calves, when one was left and one both.
+    page = open_diary(phone, shared_server)
+    first = [("2026-11-20", "calf", "left"), ("2026-11-21", "foot", "right")]
+    import_entries(page, tmp_path, "tie", [*first, ("2026-11-22", "calf", "both")])
+    assert usual_muscle(page, shared_server) == "Calf (2 of 3)"
+    page.goto(f"{shared_server.url}/en/diary/")
+    more = [("2026-11-23", "calf", "left"), ("2026-11-24", "calf", "left")]
+    import_entries(page, tmp_path, "more", more)
+    assert usual_muscle(page, shared_server) == "Calf (4 of 5); left: 3 of 4"
+
+
+def test_the_printed_doctors_sheet_leaves_the_screens_header_out(phone, shared_server, tmp_path):
+    # B14: printed, it began with the app's header and "United States? Change", a country the
+    # patient never chose. On paper only the sheet counts; it names Cramp Aid itself.
+    page = open_diary(phone, shared_server)
+    seed(page, tmp_path)
+    page.goto(f"{shared_server.url}/en/diary/doctor/")
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    header = page.locator("body > header")
+    assert header.is_visible()
+    page.emulate_media(media="print")
+    assert not header.is_visible()
+    assert not page.get_by_role("link", name="Numbers by country").is_visible()
+    assert page.locator("[data-source]").is_visible()
+    assert "Cramp Aid" in page.locator("[data-source]").inner_text()
+    top = page.evaluate("() => document.elementFromPoint(40, 30)?.closest('.sheet') !== null")
+    assert top  # the sheet starts the page
+
+
 def download(page, name):
     with page.expect_download() as waiting:
         page.get_by_role("button", name=name).click()
