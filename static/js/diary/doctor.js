@@ -28,9 +28,21 @@ function listItems(list, lines) {
   );
 }
 
+// "Calf (4 of 5); left: 3 of 4": the side only when more than half of that muscle's cramps had
+// it, with its own count. A tie is no side: "Calf, left (2 of 3)" read as two left calves.
+function usualMuscle(entries, share) {
+  const muscle = pattern.usual(entries.map((entry) => entry.muscle), "muscle");
+  if (!muscle.value) return "";
+  const described = `${label("muscle", muscle.value)} (${share(muscle.count, entries.length)})`;
+  const sides = entries.filter((entry) => entry.muscle === muscle.value).map((entry) => entry.side);
+  const side = pattern.usual(sides, "side");
+  if (side.count * 2 <= muscle.count) return described;
+  return `${described}; ${label("side", side.value).toLowerCase()}: ${share(side.count, muscle.count)}`;
+}
+
 function figures(entries) {
   const dl = root.querySelector("dl");
-  const share = (count) => fillIn(dl, { count: number(count), total: number(entries.length) }, "share");
+  const share = (count, total = entries.length) => fillIn(dl, { count: number(count), total: number(total) }, "share");
   const set = (name, text) => {
     dl.querySelector(`[data-figure="${name}"]`).textContent = text || say("none");
   };
@@ -42,9 +54,7 @@ function figures(entries) {
   const nights = root.querySelector('[data-figure="nights"]');
   set("nights", fillIn(nights, { nights: number(pattern.nightsAffected(entries)), days: number(weeks * 7) }));
   set("duration", described("duration", entries.map((entry) => entry.duration)));
-  const muscle = pattern.usual(entries.map((entry) => entry.muscle), "muscle");
-  const side = pattern.usual(entries.filter((e) => e.muscle === muscle.value).map((e) => e.side), "side");
-  set("muscle", muscle.value ? `${label("muscle", muscle.value)}${side.value ? `, ${label("side", side.value).toLowerCase()}` : ""} (${share(muscle.count)})` : "");
+  set("muscle", usualMuscle(entries, share));
   const severities = entries.map((entry) => entry.severity).filter((value) => value !== null);
   const severity = root.querySelector('[data-figure="severity"]');
   set("severity", severities.length ? fillIn(severity, {
