@@ -566,6 +566,71 @@ def test_a_cramp_can_be_changed_and_deleted(phone, shared_server):
     assert stored(page) == []
 
 
+def test_reloading_the_change_form_changes_the_same_cramp_and_never_adds_one(phone, shared_server):
+    # B6: the form took the cramp to change out of the session as it opened, so a reload (or the
+    # phone discarding the tab) brought it back as a new cramp, and saving made a copy.
+    page = open_diary(phone, shared_server)
+    page.get_by_role("link", name="Log a cramp").click()
+    page.get_by_label("Foot", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    page.get_by_role("link", name=re.compile("^Change the cramp of")).click()
+    form = page.locator("form[data-log][aria-busy=false]")
+    form.wait_for()
+    page.reload()
+    form.wait_for()
+    assert first_heading(page) == "Change a cramp"
+    assert page.get_by_label("Foot", exact=True).is_checked()
+    page.get_by_label("Back of the thigh").check()
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    assert page.locator(".entry").count() == 1
+    assert page.locator(".entry p").first.inner_text() == "Back of the thigh"
+    # Saved with a warning sign, the form stays: a reload then a second save change that cramp.
+    page.get_by_role("link", name="Log a cramp").click()
+    form.wait_for()
+    assert first_heading(page) == "Log a cramp"  # a new cramp, not the one changed before
+    page.get_by_label("Calf").check()
+    page.get_by_label("Short of breath, or chest pain").check()
+    page.get_by_role("button", name="Save").click()
+    page.locator("[data-log] [data-status]").filter(has_text="Saved on this phone.").wait_for()
+    page.reload()
+    form.wait_for()
+    assert page.get_by_label("Calf").is_checked()
+    page.get_by_label("Over 10 minutes").check()
+    page.get_by_role("button", name="Save").click()
+    page.locator("[data-log] [data-status]").filter(has_text="Saved on this phone.").wait_for()
+    assert len(stored(page)) == 2
+    assert {entry["duration"] for entry in stored(page)} == {"", "over-10"}
+
+
+def test_the_form_opened_from_an_emergency_screen_keeps_its_draft_through_a_reload(
+    phone, shared_server
+):
+    page = phone.new_page()
+    page.clock.install(time=datetime.datetime(2026, 11, 26, 3, 10))
+    page.goto(f"{shared_server.url}/en/now/")
+    page.locator(".step").first.get_by_role("button", name="Start").click()
+    page.clock.run_for(31_000)
+    page.get_by_role("link", name="Log this cramp").click()
+    form = page.locator("form[data-log][aria-busy=false]")
+    form.wait_for()
+    time = page.get_by_label("Date and time").input_value()
+    page.clock.run_for(10 * 60_000)  # ten minutes later, the tab comes back
+    page.reload()
+    form.wait_for()
+    assert page.get_by_label("On land").is_checked()
+    assert page.get_by_label("Calf").is_checked()
+    assert page.get_by_label("Date and time").input_value() == time  # when it happened
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    assert page.locator(".entry").count() == 1
+    # Saved, the draft is spent: the next cramp starts from a blank form.
+    page.get_by_role("link", name="Log a cramp").click()
+    form.wait_for()
+    assert page.locator("input:checked").count() == 0
+
+
 def test_the_context_is_asked_once_and_the_pregnancy_week_follows_the_date(phone, shared_server):
     page = open_diary(phone, shared_server)
     form = page.locator("form[data-context]")
