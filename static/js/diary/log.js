@@ -17,6 +17,28 @@ function take(key) {
   return value;
 }
 
+// What this form is for, {editing: id} or {draft}, kept in the page's own history entry (never
+// in its URL): a reload, the back button or the phone restoring a discarded tab finds the same
+// cramp to change and the same draft, so saving never adds a copy. The session's hand-over
+// keys are taken once, so "Log a cramp" later opens a new, blank form.
+function purpose() {
+  if (history.state?.diaryForm) return history.state.diaryForm;
+  const editing = take(EDIT_KEY);
+  let draft = {};
+  try {
+    draft = JSON.parse(take(DRAFT_KEY)) || {};
+  } catch {
+    draft = {};
+  }
+  // The draft's time is when the form first opened: a reload later does not move the cramp.
+  return remember(editing ? { editing } : { draft: { ...draft, at: localIso() } });
+}
+
+function remember(diaryForm) {
+  history.replaceState({ ...history.state, diaryForm }, "");
+  return diaryForm;
+}
+
 function fill(entry) {
   for (const name of CHOICES) if (entry[name]) form.elements[name].value = entry[name];
   if (entry.severity !== null && entry.severity !== undefined) form.elements.severity.value = String(entry.severity);
@@ -64,6 +86,7 @@ async function save(event) {
   try {
     const first = await store.saveEntry(entry);
     original = entry;
+    remember({ editing: entry.id }); // from now on, this form changes the cramp just saved
     if (first) await store.keep().catch(() => {});
   } catch (failure) {
     error.textContent = explain(failure);
@@ -84,7 +107,7 @@ async function start() {
   } catch {
     return cannotKeep(form);
   }
-  const editing = take(EDIT_KEY);
+  const { editing, draft = { at: localIso() } } = purpose();
   original = editing ? ((await store.entry(editing)) ?? null) : null;
   if (storedEntryProblem(original)) original = null; // unreadable: the diary page deletes it
   if (original) {
@@ -93,14 +116,7 @@ async function start() {
     document.title = `${heading.dataset.editText} · ${document.title.split(" · ").pop()}`;
     fill(original);
   } else {
-    let draft = {};
-    try {
-      draft = JSON.parse(take(DRAFT_KEY)) || {};
-    } catch {
-      draft = {};
-    }
-    if (draft.setting === "water") draft.circumstance = "water";
-    fill({ ...draft, at: localIso() });
+    fill({ ...draft, circumstance: draft.setting === "water" ? "water" : draft.circumstance });
   }
   form.setAttribute("aria-busy", "false");
   showHelp();
