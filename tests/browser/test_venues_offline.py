@@ -171,3 +171,23 @@ def test_saving_a_venue_or_installing_asks_to_keep_the_offline_pack(phone, serve
     page.goto(f"{server.url}/en/")
     page.evaluate("() => window.dispatchEvent(new Event('appinstalled'))")
     assert page.evaluate("() => window.persistRequests") == 1
+
+
+def test_keeping_a_venue_the_operator_just_unpublished_says_it_could_not_be_kept(phone, server):
+    # B7: a CDN may still show the page for minutes after "unpublish"; the worker's own fetch then
+    # gets 404. It said "Saved", and listed the venue among those saved.
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    server.edit_database(
+        "UPDATE guide_venue SET published = 0, updated = CURRENT_TIMESTAMP "
+        "WHERE slug = 'harbour-lido'"
+    )
+    page.get_by_role("button", name="Keep this venue offline").click()
+    status = page.locator("[data-save-status]")
+    status.filter(has_text="Could not save it").wait_for()
+    assert "Saved on this phone" not in status.inner_text()
+    page.goto(f"{server.url}/en/venues/")
+    page.locator("[data-empty]").wait_for()
+    assert page.locator("[data-saved-venues] [data-list] li").count() == 0
