@@ -77,7 +77,11 @@ async function languagesInUse() {
 async function keepVenue(url, response, save = false) {
   // Rewritten on every answer; forgotten when the operator unpublishes or deletes it.
   const cache = await caches.open(VENUES_CACHE);
-  if (ours(response) && [404, 410].includes(response.status)) return cache.delete(url, IGNORE_VARY);
+  if (ours(response) && [404, 410].includes(response.status)) {
+    await cache.delete(url, IGNORE_VARY);
+    if (save) throw new Error(`${url} is no longer published`); // "could not be kept", not "saved"
+    return;
+  }
   const saved = save || (await cache.match(url, IGNORE_VARY));
   if (keepable(response) && saved) return cache.put(url, response);
   if (save) throw new Error(`${url} could not be saved`);
