@@ -32,6 +32,34 @@ export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
 
+// The screen kept on while a hold timer or the CPR beat runs (timer.js, beat.js). The function
+// it returns lets go, even of a lock the phone grants only after that (a quick Start → Stop);
+// until then the lock is asked again whenever the page comes back (the phone drops it hidden).
+export function keepAwake() {
+  let lock = null;
+  let wanted = true;
+  async function ask() {
+    try {
+      const granted = await navigator.wakeLock?.request("screen");
+      if (wanted) lock = granted;
+      else granted?.release().catch(() => {});
+    } catch {
+      // refused (battery saver, hidden tab): the timer or the beat still runs
+    }
+  }
+  const back = () => {
+    if (document.visibilityState === "visible" && (!lock || lock.released)) ask();
+  };
+  document.addEventListener("visibilitychange", back);
+  ask();
+  return () => {
+    wanted = false;
+    document.removeEventListener("visibilitychange", back);
+    lock?.release().catch(() => {});
+    lock = null;
+  };
+}
+
 // Which number: a venue opened in the last 12 hours (venue.js), else the country the user
 // chose (/country/), else the one the phone suggests (its time zone, then its languages'
 // regions, looked up by the worker, which holds the numbers table offline), else the default.
