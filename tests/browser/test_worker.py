@@ -2,7 +2,13 @@
 
 import pytest
 from network import FaultyProxy
-from phone import wait_until_ready_offline
+from phone import (
+    AppServer,
+    second_release,
+    take_the_new_version,
+    wait_until_ready_offline,
+    worker_config,
+)
 
 CACHED_URLS = """async () => (await Promise.all((await caches.keys()).map(
     async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)
@@ -67,3 +73,52 @@ def test_hashed_files_come_from_the_phone_and_pages_use_navigation_preload(phone
     stretches = [headers for path, headers in proxy.requests if path == "/en/guide/stretches/"]
     assert len(stretches) == 1
     assert stretches[0].get("Service-Worker-Navigation-Preload") == "true"
+
+
+def test_a_tab_left_on_the_old_version_keeps_its_lazy_scripts_offline_after_an_update(
+    phone, server, tmp_path
+):
+    # B5: two tabs of one phone; "Reload" in one activates release 2, which deleted release 1's
+    # files. The other tab, still on release 1, then imported the CPR beat and "Log this cramp"
+    # under release 1's names offline, and nothing happened on its first taps.
+    old_tab = phone.new_page()
+    old_tab.goto(f"{server.url}/en/now/help-someone/")
+    wait_until_ready_offline(old_tab)
+    other_tab = phone.new_page()
+    other_tab.goto(f"{server.url}/en/now/")
+    wait_until_ready_offline(other_tab)
+    release_1 = worker_config(server.url)
+    changed = ("js/app.js", "js/diary/keys.js")  # beat.js and diary/offer.js get new names
+    copy, static_root = second_release(tmp_path, server.environment, changed)
+    server.stop()
+    release_2 = AppServer(tmp_path, base=copy, port=server.port)
+    release_2.start(DJANGO_STATIC_ROOT=str(static_root))
+    try:
+        release_2_static = worker_config(release_2.url)["static"]
+        lazy = [url for url in release_1["static"] if "/beat." in url or "/offer." in url]
+        assert len(lazy) == 2
+        assert not set(lazy) & set(release_2_static)
+        take_the_new_version(other_tab)
+    finally:
+        release_2.stop()
+    # The browser's HTTP cache may keep release 1's files a while, or not: the phone decides.
+    # Only what the worker keeps counts, so that cache is emptied first.
+    phone.new_cdp_session(other_tab).send("Network.clearBrowserCache")
+    phone.set_offline(True)
+    # The old tab is told a new version is there, and meanwhile works as it is.
+    prompt = old_tab.locator("[data-update-prompt]")
+    assert prompt.is_visible()
+    old_tab.get_by_role("button", name="Start the beat").click()
+    old_tab.get_by_role("button", name="Stop the beat").click()
+    old_tab.get_by_role("button", name="It\u2019s over").click()
+    old_tab.get_by_role("link", name="Log this cramp").wait_for()
+    # Release 1's files stay while a page of release 1 is open...
+    static_1 = f"{release_1['cachePrefix']}-static-{release_1['version']}"
+    assert static_1 in other_tab.evaluate("() => caches.keys()")
+    # ...until its "Reload" takes it to release 2 (the worker it waited for is already active).
+    with old_tab.expect_navigation():
+        prompt.get_by_role("button").click()
+    wait_until_ready_offline(old_tab)
+    assert old_tab.locator("script[src*='/js/app.']").get_attribute("src") in release_2_static
+    names = old_tab.evaluate("() => caches.keys()")
+    assert [name for name in names if release_1["version"] in name] == []
