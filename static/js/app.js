@@ -171,6 +171,15 @@ function offerUpdate(registration) {
   };
 }
 
+function offerReload() {
+  // Another tab took the new version: this page is still the old one. It keeps working (the
+  // worker keeps its files while it is open), and "Reload" brings it up to date.
+  const prompt = document.querySelector("[data-update-prompt]");
+  if (!prompt) return;
+  prompt.hidden = false;
+  prompt.querySelector("button").onclick = () => location.reload();
+}
+
 async function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
   const registration = await navigator.serviceWorker.register(config.worker, { scope: "/" });
@@ -182,9 +191,13 @@ async function registerWorker() {
       if (incoming.state === "installed") offerUpdate(registration);
     });
   });
+  let controlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // The first worker claiming the page is no reason to reload; a chosen update is.
+    // The first worker claiming the page is no reason to reload; a chosen update is, and one
+    // chosen in another tab is offered here (never forced: this tab may be counting the beat).
     if (userAskedForReload) location.reload();
+    else if (controlled) offerReload();
+    controlled = true;
   });
   // A long-open app looks for a new version whenever it comes back to the screen.
   document.addEventListener("visibilitychange", () => {
