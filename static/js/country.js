@@ -62,9 +62,20 @@ function show() {
   }
 }
 
+// The catalogue's plural forms, keyed by a count that takes each (guide/plurals.py): the form
+// whose count is in the same CLDR category as this one ("1 country", "2 страны", "5 стран").
+const pluralRules = new Intl.PluralRules(language);
+
+function plural(forms, count) {
+  const samples = Object.keys(forms).map(Number);
+  const alike = (category) => samples.find((sample) => pluralRules.select(sample) === category);
+  return forms[alike(pluralRules.select(count)) ?? alike("other") ?? samples[0]];
+}
+
 function filter(box) {
   const input = box.querySelector("input");
-  const count = box.querySelector("[data-count-text]");
+  const count = box.querySelector("[data-count-texts]");
+  const forms = JSON.parse(count.dataset.countTexts);
   input.addEventListener("input", () => {
     const wanted = normalise(input.value.trim());
     let shown = 0;
@@ -74,7 +85,7 @@ function filter(box) {
       row.hidden = !match;
       shown += match;
     }
-    count.textContent = wanted ? fill(count.dataset.countText, { count: shown }) : "";
+    count.textContent = wanted ? fill(plural(forms, shown), { count: shown }) : "";
   });
   document.querySelector("[data-country-find-hint]").hidden = true;
   box.hidden = false;
