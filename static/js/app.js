@@ -6,11 +6,11 @@ const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
 export const COUNTRY_KEY = "cramp-aid-country";
-const VENUE_KEY = "cramp-aid-venue";
+export const VENUE_KEY = "cramp-aid-venue"; // the venue opened last: {url, name, number, until}
 const DIALABLE = /^\+?\d{2,15}$/;
 
-// Shared with country.js and beat.js, which import them from here: the page has this module
-// already, so importing it costs no request.
+// Shared with the other scripts (country.js, venue.js, search.js, timer.js, beat.js), which
+// import them from here: the page has this module already, so importing it costs no request.
 export function read(key) {
   try {
     return JSON.parse(localStorage.getItem(key));
@@ -19,7 +19,7 @@ export function read(key) {
   }
 }
 
-function write(key, value) {
+export function write(key, value) {
   try {
     if (value) localStorage.setItem(key, JSON.stringify(value));
     else localStorage.removeItem(key);
@@ -30,6 +30,11 @@ function write(key, value) {
 
 export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
+}
+
+// Lower case without accents, so "espana" finds "España" (the search page and the countries).
+export function normalise(text) {
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 // The screen kept on while a hold timer or the CPR beat runs (timer.js, beat.js). The function
@@ -114,14 +119,17 @@ function dial() {
   }
 }
 
-async function askWorker(message, worker) {
-  // The worker answers { ok, result } on a port of its own (see serviceworker.js).
+export function askWorker(message, worker = null, patienceMs = 5000) {
+  // The worker answers { ok, result } on a port of its own (see serviceworker.js), or in time
+  // it counts as { ok: false }: also when no worker ever gets ready (a registration failed).
   const channel = new MessageChannel();
   const answer = new Promise((resolve) => {
     channel.port1.onmessage = (event) => resolve(event.data);
-    setTimeout(() => resolve({ ok: false }), 5000);
+    setTimeout(() => resolve({ ok: false }), patienceMs);
   });
-  (worker || (await navigator.serviceWorker.ready).active).postMessage(message, [channel.port2]);
+  Promise.resolve(worker || navigator.serviceWorker.ready.then((registration) => registration.active))
+    .then((target) => target.postMessage(message, [channel.port2]))
+    .catch(() => {});
   return answer;
 }
 
@@ -237,7 +245,7 @@ function rememberLanguageChoice() {
   // A cookie set here, never by the server, so pages stay cacheable; "/" then opens this language.
   document.querySelectorAll("a[data-language]").forEach((link) => {
     link.addEventListener("click", () => {
-      document.cookie = `django_language=${link.dataset.language}; path=/; max-age=31536000; SameSite=Lax`;
+      document.cookie = `${config.languageCookie}=${link.dataset.language}; path=/; max-age=31536000; SameSite=Lax`;
     });
   });
 }

@@ -1,16 +1,12 @@
 // The country page: find a country by its name in any language, choose it for the call
 // buttons (kept on this phone only), and see what the phone suggests. Without this script the
 // page is a plain list of numbers to tap.
-import { COUNTRY_KEY, fill, read } from "./app.js";
+import { COUNTRY_KEY, fill, normalise, read } from "./app.js";
 
 const language = document.documentElement.lang;
 const rows = [...document.querySelectorAll("[data-country]")];
 const now = document.querySelector("[data-country-now]");
 const status = document.querySelector("[data-country-status]");
-
-function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-}
 
 function entryOf(row) {
   const names = JSON.parse(row.dataset.names);
