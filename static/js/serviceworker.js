@@ -100,7 +100,7 @@ const openPages = async () =>
 async function retire(name, pages) {
   const cache = await caches.open(name);
   // Retired at an earlier update: its own pages, not today's, decide how long it stays.
-  if (!(await cache.match(OPEN_PAGES))) await cache.put(OPEN_PAGES, Response.json(pages));
+  if (!(await cache.match(OPEN_PAGES))) await cache.put(OPEN_PAGES, new Response(JSON.stringify(pages)));
 }
 
 async function dropRetired() {
