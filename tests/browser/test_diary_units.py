@@ -237,7 +237,10 @@ BAD_ENTRIES = {
     "a note too long": (entry(note="x" * 1001), "note"),
     "a note that is no text": (entry(note=["x"]), "note"),
     "helped by something unknown": (entry(helped=["prayer"]), "helped"),
-    "more warnings than there are": (entry(warnings=["swollen"] * 7), "warnings"),
+    "more warnings than there are": (
+        entry(warnings=["swollen"] * (len(diary.WARNING_SIGNS) + 1)),
+        "warnings",
+    ),
     "an edit time that is no time": (entry(updated="~"), "updated"),
     "an edit time of the 31st of April": (entry(updated="2026-04-31T00:00:00.000Z"), "updated"),
     "an id with a line break": (entry(id="a\nb"), "id"),
