@@ -9,6 +9,7 @@ from .offline import VENUES_CACHE
 def site(request):
     return {
         "emergency_number": settings.EMERGENCY_NUMBER,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,  # app.js sets it, the worker reads it
         "theme_color": settings.PWA_APP_THEME_COLOR,
         "languages": languages(request),
         "venues_cache": VENUES_CACHE,

@@ -83,6 +83,28 @@ MEDICINES = [
     ("other", pgettext_lazy("medicine", "Another medicine")),
 ]
 SEVERITIES = [(value, value) for value in range(11)]
+# The fields of an entry and of the context, named when an import or a stored record has one
+# the diary cannot read (static/js/diary/entry.js names them so).
+FIELDS = [
+    ("entry", pgettext_lazy("diary field", "the entry as a whole")),
+    ("id", pgettext_lazy("diary field", "identifier")),
+    ("at", pgettext_lazy("diary field", "date and time")),
+    ("setting", pgettext_lazy("diary field", "place")),
+    ("muscle", pgettext_lazy("diary field", "muscle")),
+    ("side", pgettext_lazy("diary field", "leg")),
+    ("duration", pgettext_lazy("diary field", "length")),
+    ("severity", pgettext_lazy("diary field", "pain score")),
+    ("circumstance", pgettext_lazy("diary field", "when it happened")),
+    ("helped", pgettext_lazy("diary field", "what helped")),
+    ("warnings", pgettext_lazy("diary field", "warning signs")),
+    ("note", pgettext_lazy("diary field", "note")),
+    ("updated", pgettext_lazy("diary field", "time of the last change")),
+    ("context", pgettext_lazy("diary field", "the answers as a whole")),
+    ("pregnant", pgettext_lazy("diary field", "pregnancy answer")),
+    ("pregnancy", pgettext_lazy("diary field", "week of pregnancy")),
+    ("medicines", pgettext_lazy("diary field", "medicines")),
+    ("doctorSeen", pgettext_lazy("diary field", "doctor answer")),
+]
 
 
 # The sentences each page's scripts put together (the diary page uses them all): the pages
@@ -102,6 +124,7 @@ def labels(page_name="diary"):
     words = _labels()
     if page_name in PAGE_TEXT:
         words["text"] = {k: v for k, v in words["text"].items() if k in PAGE_TEXT[page_name]}
+        del words["field"]  # only the diary page imports files and lists what it cannot read
     return words
 
 
@@ -115,6 +138,7 @@ def _labels():
         "helped": dict(HELPS),
         "warning": dict(WARNING_SIGNS),
         "medicine": dict(MEDICINES),
+        "field": dict(FIELDS),
         "longDuration": LONG_DURATION,
         # Words the scripts put together; {name} marks a value they fill in.
         "text": {
@@ -148,6 +172,29 @@ def _labels():
             "imported": _("Imported: {added} new, {updated} updated, {same} already here."),
             "importMalformed": _(
                 "This file is not a Cramp Aid diary, or it is damaged. Nothing was changed."
+            ),
+            "importEntry": _(
+                "Not imported: cramp {number} in this file ({name}) cannot be read ({field}). "
+                "Nothing was changed."
+            ),
+            "importContext": _(
+                "Not imported: the answers about you in this file cannot be read ({field}). "
+                "Nothing was changed."
+            ),
+            "importTooLarge": _(
+                "Not imported: this file is larger than {size} MB, far more than a diary "
+                "holds. Nothing was changed."
+            ),
+            "damagedTitle": _("An entry that cannot be read"),
+            "damaged": _(
+                "{name} cannot be read ({field}), so the pattern and the doctor's summary "
+                "leave it out."
+            ),
+            "deleteDamaged": _("Delete the entry that cannot be read ({name})?"),
+            "deleteDamagedLabel": _("Delete the entry that cannot be read: {name}"),
+            "contextDamaged": _(
+                "The answers saved about you cannot be read. Answer the questions again to "
+                "replace them."
             ),
             "importNewer": _(
                 "This file comes from a newer version of Cramp Aid. Update the app, then "

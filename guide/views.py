@@ -4,11 +4,11 @@ from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.csp import CSP
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, search
+from . import content, plurals, search
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
@@ -116,4 +116,11 @@ def search_index(request):
 @require_safe
 @same_for_everyone
 def country_page(request):
-    return render(request, "guide/country.html", {"countries": numbers.listing(get_language())})
+    shown = plurals.forms_json(
+        lambda count: ngettext("%(count)s country shown", "%(count)s countries shown", count)
+    )
+    return render(
+        request,
+        "guide/country.html",
+        {"countries": numbers.listing(get_language()), "countries_shown": shown},
+    )

@@ -1,12 +1,10 @@
 // Find in the guide, offline: when the server could not answer (the page came from the cache),
 // the results are found here, in the index the service worker keeps, with the server's rules.
+import { normalise } from "./app.js";
+
 const box = document.querySelector("[data-search-results]");
 const form = document.querySelector("main form[role=search]");
 let entries = null;
-
-function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-}
 
 function terms(query) {
   return normalise(query).split(/\s+/).filter((term) => term.length > 1).slice(0, 10);

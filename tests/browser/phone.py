@@ -4,6 +4,7 @@ import html
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -139,6 +140,30 @@ class AppServer:
         except OSError:
             return True
         return False
+
+
+def second_release(tmp_path, environment, changed=("js/app.js",)):
+    """A copy of the project whose `changed` scripts changed: new hashed names, like any release.
+
+    A script that imports a changed one is renamed too (its import is rewritten), as in a real
+    release: a change to app.js renames timer.js and beat.js.
+    """
+    copy = tmp_path / "release-2"
+    ignore = shutil.ignore_patterns("__pycache__", "*.sqlite3")
+    for folder in ["cramps_site", "guide", "static"]:
+        shutil.copytree(BASE_DIR / folder, copy / folder, ignore=ignore)
+    shutil.copy(BASE_DIR / "manage.py", copy)
+    for name in changed:
+        with (copy / "static" / name).open("a") as script:
+            script.write("// Release 2.\n")
+    static_root = tmp_path / "static-2"
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=copy,
+        env={**environment, "DJANGO_STATIC_ROOT": str(static_root)},
+        check=True,
+    )
+    return copy, static_root
 
 
 def wait_until_ready_offline(page, ready_text="works with no connection"):

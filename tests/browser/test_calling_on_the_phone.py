@@ -6,8 +6,10 @@ venue's number takes over for 12 hours after its page is opened.
 """
 
 import datetime
+import re
 
 import pytest
+from django.utils import translation
 from phone import wait_until_ready_offline
 
 from guide import emergency
@@ -181,6 +183,36 @@ def test_a_country_is_found_by_its_name_in_any_language(phone, server):
         assert visible.count() < len(emergency.countries())
     search.fill("")
     assert page.locator("[data-country]:visible").count() == len(emergency.countries())
+
+
+# Queries that find one country, a few, more, and none (counts read from the page itself).
+COUNT_QUERIES = ["chile", "po", "stan", "\u043d\u0438", "zz"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_count_of_countries_found_takes_its_languages_plural(phone, server, language):
+    # B9: "1 countries shown". Every language's plural forms come from its catalogue.
+    page = phone.new_page()
+    page.goto(f"{server.url}/{language}/country/")
+    with translation.override(language):
+        search = page.get_by_label(translation.gettext("Find your country"))
+    said = {}
+    for query in COUNT_QUERIES:
+        search.fill(query)
+        shown = page.locator("[data-country]:visible").count()
+        with translation.override(language):
+            expected = translation.ngettext(
+                "%(count)s country shown", "%(count)s countries shown", shown
+            ) % {"count": shown}
+        assert page.locator("#country-filter-count").inner_text() == expected, query
+        said[shown] = expected
+    assert sorted(said)[:2] == [0, 1]
+    if language == "en":
+        assert said[1] == "1 country shown"
+        assert said[4] == "4 countries shown"
+    # Russian says 1, 2 to 4, and 5 or 0 three ways: the page shows all three.
+    forms = {re.sub(r"\d+", "N", text) for text in said.values()}
+    assert len(forms) == {"en": 2, "ru": 3, "es": 2}[language], said
 
 
 def test_the_country_choice_never_leaves_the_device(phone_in, server):
