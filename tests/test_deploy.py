@@ -223,3 +223,36 @@ def test_gunicorn_refuses_to_start_in_production_without_a_secret_key(tmp_path):
     )  # fmt: skip
     assert result.returncode != 0
     assert "guide.E001: DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
+
+
+def test_the_systemd_units_pass_systemd_analyze_verify(tmp_path):
+    # ExecStart must exist for verify: this checkout's gunicorn stands in for the deployed one.
+    for name in ("cramp-aid.socket", "cramp-aid.service"):
+        unit = (DEPLOY / name).read_text()
+        unit = unit.replace("/srv/cramp-aid/app/.venv/bin/gunicorn", f"{sys.prefix}/bin/gunicorn")
+        (tmp_path / name).write_text(unit)
+    assert f"{sys.prefix}/bin/gunicorn" in (tmp_path / "cramp-aid.service").read_text()
+    units = [tmp_path / "cramp-aid.socket", tmp_path / "cramp-aid.service"]
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout + result.stderr == ""
+
+
+def test_gunicorn_its_socket_nginx_and_the_update_agree_on_one_address():
+    address = "127.0.0.1:8000"
+    assert f"\nListenStream={address}\n" in (DEPLOY / "cramp-aid.socket").read_text()
+    assert (
+        f'os.environ.get("GUNICORN_BIND", "{address}")' in (DEPLOY / "gunicorn.conf.py").read_text()
+    )
+    assert f"server {address};" in (DEPLOY / "nginx.conf").read_text()
+    assert f"${{GUNICORN_BIND:-{address}}}" in (DEPLOY / "update.sh").read_text()
+
+
+def test_the_readme_names_only_deploy_files_that_exist():
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    named = set(re.findall(r"cramps_site/deploy/([\w.-]+)", readme))
+    assert {"update.sh", "cramp-aid.socket", "cramp-aid.service", "nginx.conf"} <= named
+    for name in named:
+        assert (DEPLOY / name).is_file(), name
