@@ -253,6 +253,7 @@ def test_gunicorn_its_socket_nginx_and_the_update_agree_on_one_address():
 def test_the_readme_names_only_deploy_files_that_exist():
     readme = (settings.BASE_DIR / "README.md").read_text()
     named = set(re.findall(r"cramps_site/deploy/([\w.-]+)", readme))
-    assert {"update.sh", "cramp-aid.socket", "cramp-aid.service", "nginx.conf"} <= named
+    shipped = {"update.sh", "manage.sh", "cramp-aid.socket", "cramp-aid.service", "nginx.conf"}
+    assert shipped <= named
     for name in named:
         assert (DEPLOY / name).is_file(), name

@@ -23,8 +23,9 @@ from front import BASE_DIR, Nginx, deployed_site, free_port, self_signed_certifi
 from socket_service import SocketService
 
 UPDATE = "cramps_site/deploy/update.sh"
+MANAGE = "cramps_site/deploy/manage.sh"
 HOST = "cramp-aid.example"
-SECRET_KEY = "update-test-only-" + "k3W" * 20
+SECRET_KEY = "dGk9w6FE5QEtO9S4zmH5CyC2GZpX49JUkXt_Gc0jQ3REjOk8EtktWKVIiNH8"  # for this test only
 ME = pwd.getpwuid(os.getuid()).pw_name
 ROOT = os.geteuid() == 0
 RELEASE_2_TAG = '<meta name="cramp-aid-release" content="2">'
@@ -126,7 +127,8 @@ def write_settings(path, database_url=None, port=8000):
     return path
 
 
-def update(app, settings, *command, path=None, user=ME, **environment):
+def run_script(script, app, settings, *arguments, run_as=(), path=None, user=ME, **environment):
+    """One of the deploy scripts in `app`, as the README runs it (`run_as`: setpriv's words)."""
     environment = {
         **os.environ,
         "PATH": f"{path}:{os.environ['PATH']}" if path else os.environ["PATH"],
@@ -135,9 +137,17 @@ def update(app, settings, *command, path=None, user=ME, **environment):
         **environment,
     }
     return subprocess.run(
-        [*command, str(app / UPDATE)], env=environment, capture_output=True, text=True,
-        timeout=900, check=False,
+        [*run_as, str(app / script), *arguments], env=environment, capture_output=True,
+        text=True, timeout=900, check=False,
     )  # fmt: skip
+
+
+def update(app, settings, **options):
+    return run_script(UPDATE, app, settings, **options)
+
+
+def manage(app, settings, *arguments, **options):
+    return run_script(MANAGE, app, settings, *arguments, **options)
 
 
 @dataclass
@@ -272,6 +282,16 @@ def test_an_update_serves_the_new_release_and_no_visitor_sees_an_error(place):
             migrations = database.psql("SELECT name FROM django_migrations WHERE app = 'guide'")
             assert "9999_release_2" in migrations
             assert not (app / "db.sqlite3").exists()
+
+            # manage.sh runs any other command on the same database.
+            created = manage(
+                app, settings, "createsuperuser", "--noinput", "--username=operator",
+                "--email=operator@cramp-aid.test",
+                DJANGO_SUPERUSER_PASSWORD="a-long-operator-password-7", DATABASE_URL="sqlite:///x",
+            )  # fmt: skip
+            assert created.returncode == 0, created.stderr
+            assert database.psql("SELECT username FROM auth_user") == ["operator"]
+            assert not (app / "db.sqlite3").exists()
         finally:
             if nginx:
                 nginx.stop()
@@ -290,6 +310,9 @@ def test_update_refuses_to_run_without_a_database_in_its_settings(place):
     assert "sets neither DATABASE_URL (PostgreSQL) nor DJANGO_DATABASE_PATH" in result.stderr
     assert "Nothing was changed." in result.stderr
     assert git(app, "log", "-1", "--format=%s").strip() == "Release 1"
+    result = manage(app, settings, "migrate", DATABASE_URL="sqlite:///x")
+    assert result.returncode == 1
+    assert "sets neither DATABASE_URL (PostgreSQL) nor DJANGO_DATABASE_PATH" in result.stderr
 
 
 def test_update_stops_at_the_first_step_that_fails(place):
@@ -330,6 +353,9 @@ def test_update_builds_only_as_the_service_user(place):
         assert f"nobody cannot read {settings}" in result.stderr
     # Anyone else is turned away.
     other = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if ROOT else []
-    result = update(app, settings, *other, user="daemon")
+    result = update(app, settings, run_as=other, user="daemon")
     assert result.returncode == 1
     assert "run it as root (it builds as daemon, then restarts cramp-aid.service)" in result.stderr
+    result = manage(app, settings, "check", run_as=other, user="daemon")
+    assert result.returncode == 1
+    assert "manage.sh: run it as root or as daemon" in result.stderr

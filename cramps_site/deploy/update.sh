@@ -52,7 +52,9 @@ load_settings() {
         fail "$(id -un) cannot read $env_file: create it as the README's Deploying section says" \
             "(owner root, group $user, mode 640)."
     # Forget the app's settings the caller's shell may have exported: only the file counts.
-    for name in $(env | sed -n -E 's/^((DJANGO|GUNICORN)_[A-Za-z0-9_]*|DATABASE_URL|WEB_CONCURRENCY|FORWARDED_ALLOW_IPS|CRAMP_AID_(EMERGENCY_NUMBER|PUBLIC_URL|PUBLIC_CACHE_SECONDS|RELEASE))=.*/\1/p'); do
+    # (DJANGO_SUPERUSER_* stay: createsuperuser --noinput reads them.)
+    settings='^((DJANGO|GUNICORN)_[A-Za-z0-9_]*|DATABASE_URL|WEB_CONCURRENCY|FORWARDED_ALLOW_IPS|CRAMP_AID_(EMERGENCY_NUMBER|PUBLIC_URL|PUBLIC_CACHE_SECONDS|VENUE_CACHE_SECONDS|RELEASE))='
+    for name in $(env | grep -E "$settings" | grep -v '^DJANGO_SUPERUSER_' | cut -d= -f1); do
         unset "$name"
     done
     set -a
