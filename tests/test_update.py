@@ -161,7 +161,7 @@ class Visit:
 
 class Visitors:
     """A few visitors requesting pages nginx has not cached (each address is new), through the
-    shipped site, until stopped: at most 2,000 requests each and 5 minutes in all."""
+    shipped site, until stopped: at most 10,000 requests each and 5 minutes in all."""
 
     PATHS = ("/en/water/?visit={}", "/es/now/water/?visit={}", "/healthz")
 
@@ -183,7 +183,7 @@ class Visitors:
 
     def visit(self, visitor):
         deadline = time.monotonic() + 300
-        for number in range(2000):
+        for number in range(10_000):
             if self.stopping.is_set() or time.monotonic() > deadline:
                 return
             path = self.PATHS[number % len(self.PATHS)].format(f"{visitor}-{number}")
@@ -249,6 +249,7 @@ def test_an_update_serves_the_new_release_and_no_visitor_sees_an_error(place):
             publish_release_2(work)
             with Visitors(ports, tls) as visitors:
                 second = update(app, settings, path=service.bin)
+                time.sleep(1)  # and a few visits to the new release
             output = second.stdout + second.stderr
             assert second.returncode == 0, output
             assert "update.sh: updated" in second.stdout
@@ -262,6 +263,7 @@ def test_an_update_serves_the_new_release_and_no_visitor_sees_an_error(place):
             ready = service.restarts[-1][1]
             waited = [visit for visit in visitors.visits if visit.began < ready < visit.ended]
             assert len(waited) >= 2, "no visitor was waiting while gunicorn restarted"
+            assert visitors.visits[-1].began > ready, "the visitors stopped before the restart"
 
             # The new release is served: its page, its script (collected), its translation
             # (compiled), its migration (on PostgreSQL, not a stray SQLite file).
