@@ -75,21 +75,23 @@ def front(tmp_path_factory):
     # wherever the checkout sits, a private directory too: a copy of the static files, and
     # certbot's webroot.
     public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-"))
-    public.chmod(0o755)
-    shutil.copytree(settings.STATIC_ROOT, public / "static")
-    (public / "acme").mkdir()
-    site = deployed_site(
-        ports["http"], ports["https"], app.port, cert, key, public / "static", public / "acme"
-    )  # fmt: skip
-    nginx = Nginx(directory, site)
+    nginx = None
     try:
+        public.chmod(0o755)
+        shutil.copytree(settings.STATIC_ROOT, public / "static")
+        (public / "acme").mkdir()
+        site = deployed_site(
+            ports["http"], ports["https"], app.port, cert, key, public / "static", public / "acme"
+        )  # fmt: skip
+        nginx = Nginx(directory, site)
         app.start()
         nginx.start()
         tls = ssl.create_default_context(cafile=str(cert))
         tls.check_hostname = False  # we connect to 127.0.0.1; the chain is still verified
         yield {**ports, "tls": tls, "app": app, "webroot": public / "acme"}
     finally:
-        nginx.stop()
+        if nginx:
+            nginx.stop()
         app.stop()
         shutil.rmtree(public)
 
