@@ -90,7 +90,9 @@ http {{
 
     def stop(self):
         pid_file = self.directory / "nginx.pid"
-        if not pid_file.exists():
+        if not pid_file.exists():  # never started, or it failed to
+            if hasattr(self, "temp"):
+                shutil.rmtree(self.temp, ignore_errors=True)
             return
         pid = int(pid_file.read_text())
         os.kill(pid, signal.SIGQUIT)
@@ -169,7 +171,7 @@ class Gunicorn:
         self.process = None
 
 
-def deployed_site(port_http, port_https, upstream_port, cert, key, static_root):
+def deployed_site(port_http, port_https, upstream_port, cert, key, static_root, webroot):
     """cramps_site/deploy/nginx.conf with this machine's ports and paths in place of the real ones.
 
     Every replaced string must be there: the test runs the file the README tells people to copy.
@@ -186,6 +188,7 @@ def deployed_site(port_http, port_https, upstream_port, cert, key, static_root):
         "/etc/letsencrypt/live/cramp-aid.example/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/cramp-aid.example/privkey.pem": str(key),
         "/srv/cramp-aid/app/staticfiles/": f"{static_root}/",
+        "root /var/www/html;": f"root {webroot};",  # certbot's webroot (README, "Deploying")
     }
     for old, new in replacements.items():
         assert old in site, f"cramps_site/deploy/nginx.conf no longer has {old!r}"
