@@ -5,6 +5,10 @@
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_CACHE = `${CONFIG.cachePrefix}-static-${CONFIG.version}`;
 const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept across versions
+// The language chosen in the switcher, as the pages report its cookie (see chosenLanguage), kept
+// across versions; one entry, under the cookie's name.
+const CHOICE_CACHE = `${CONFIG.cachePrefix}-choice`;
+const CHOICE_KEY = `/${CONFIG.languageCookie}`;
 const NETWORK_TIMEOUT_MS = 3000;
 const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
@@ -92,7 +96,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE];
+    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE, CHOICE_CACHE];
     for (const name of await caches.keys()) {
       if (name.startsWith(`${CONFIG.cachePrefix}-`) && !keep.includes(name)) await caches.delete(name);
     }
@@ -136,8 +140,9 @@ function suggestCountry(table, { languages = [], timeZone = "" }) {
 // Messages from the pages: { type, ... } in, { ok, result } back on the port sent with it.
 const messages = {
   "skip-waiting": () => self.skipWaiting(),
-  "keep-language": ({ language }) => {
+  "keep-language": async ({ language, chosen }) => {
     if (!Object.hasOwn(CONFIG.pages, language)) throw new Error(`no language ${language}`);
+    await rememberChoice(chosen);
     return cacheLanguage(language);
   },
   // A chosen country's current row, and what the phone suggests (app.js).
@@ -167,10 +172,22 @@ async function fromCache(request) {
   return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
+async function rememberChoice(chosen) {
+  // Only a change is written: every page reports the cookie it sees (null when there is none).
+  const cache = await caches.open(CHOICE_CACHE);
+  const kept = await (await cache.match(CHOICE_KEY))?.text();
+  if (!Object.hasOwn(CONFIG.pages, chosen ?? "")) return kept && cache.delete(CHOICE_KEY);
+  if (kept !== chosen) await cache.put(CHOICE_KEY, new Response(chosen));
+}
+
 async function chosenLanguage() {
-  // The language picked in the switcher (app.js sets the cookie), else the first one kept.
-  const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
-  if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
+  // The language picked in the switcher (app.js sets the cookie), else the first one kept. A
+  // worker reads the cookie with cookieStore; a browser without it (Safari before 18.4) has the
+  // pages' last report of it.
+  const cookie = self.cookieStore
+    ? (await self.cookieStore.get(CONFIG.languageCookie).catch(() => null))?.value
+    : await (await (await caches.open(CHOICE_CACHE)).match(CHOICE_KEY))?.text();
+  if (Object.hasOwn(CONFIG.pages, cookie ?? "")) return cookie;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
     if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
   }
