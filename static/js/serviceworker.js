@@ -172,12 +172,17 @@ async function fromCache(request) {
   return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
+function keptChoice() {
+  return caches.match(CHOICE_KEY, { cacheName: CHOICE_CACHE }).then((kept) => kept?.text());
+}
+
 async function rememberChoice(chosen) {
-  // Only a change is written: every page reports the cookie it sees (null when there is none).
-  const cache = await caches.open(CHOICE_CACHE);
-  const kept = await (await cache.match(CHOICE_KEY))?.text();
-  if (!Object.hasOwn(CONFIG.pages, chosen ?? "")) return kept && cache.delete(CHOICE_KEY);
-  if (kept !== chosen) await cache.put(CHOICE_KEY, new Response(chosen));
+  // Every page reports the cookie it sees (null when there is none): only a change is written,
+  // and a phone where no language was ever chosen has no such cache.
+  const language = Object.hasOwn(CONFIG.pages, chosen ?? "") ? chosen : undefined;
+  if ((await keptChoice()) === language) return;
+  if (!language) return caches.delete(CHOICE_CACHE);
+  await (await caches.open(CHOICE_CACHE)).put(CHOICE_KEY, new Response(language));
 }
 
 async function chosenLanguage() {
@@ -186,7 +191,7 @@ async function chosenLanguage() {
   // pages' last report of it.
   const cookie = self.cookieStore
     ? (await self.cookieStore.get(CONFIG.languageCookie).catch(() => null))?.value
-    : await (await (await caches.open(CHOICE_CACHE)).match(CHOICE_KEY))?.text();
+    : await keptChoice();
   if (Object.hasOwn(CONFIG.pages, cookie ?? "")) return cookie;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
     if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
