@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages catalogues prepare chromium nginx \
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium webkit nginx \
   postgresql wrk clean python check-links check-reviews
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
@@ -87,6 +87,20 @@ ifeq ($(shell command -v chromium),)
 	$(call need,chromium)
 endif
 
+# WebKit, the engine of every browser on an iPhone: WebKitGTK's WebDriver, driven by Selenium
+# (tests/browser/webkit/), on a virtual display of its own (Xvfb), since it cannot run headless.
+# The phones' languages are locales the tests compile from Debian's locale data (`locales`).
+webkit:
+ifeq ($(wildcard /usr/bin/WebKitWebDriver),)
+	$(call need,webkit2gtk-driver)
+endif
+ifeq ($(shell command -v Xvfb),)
+	$(call need,xvfb)
+endif
+ifeq ($(wildcard /usr/share/i18n/locales/es_CL),)
+	$(call need,locales)
+endif
+
 # nginx runs in the tests: the deployed front (tests/test_deploy.py) and, as a CDN's stand-in,
 # its proxy cache between Chromium and the app (tests/browser/test_cdn.py).
 nginx:
@@ -107,7 +121,7 @@ ifeq ($(shell command -v wrk),)
 endif
 
 # Every test on SQLite, then the database tests again on PostgreSQL.
-test: $(VENV)/.test.stamp lint prepare chromium nginx postgresql
+test: $(VENV)/.test.stamp lint prepare chromium webkit nginx postgresql
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	$(PY) tests/postgres.py $(VENV)/bin/pytest -m django_db --ignore=tests/browser $(PYTEST_ARGS)

@@ -216,8 +216,10 @@ async function registerWorker() {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") registration.update().catch(() => {});
   });
-  // The worker caches this language's pages (a no-op when they are already cached).
-  const { ok } = await askWorker({ type: "keep-language", language });
+  // The worker caches this language's pages (a no-op when they are already cached), and learns
+  // the language chosen, which a worker without cookieStore (Safari before 18.4) cannot read.
+  const chosen = document.cookie.match(/(?:^|;\s*)django_language=([^;]*)/)?.[1] ?? null;
+  const { ok } = await askWorker({ type: "keep-language", language, chosen });
   if (ok && status) status.textContent = status.dataset.readyText || "";
 }
 

@@ -6,6 +6,10 @@ const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_PREFIX = `${CONFIG.cachePrefix}-static-`;
 const STATIC_CACHE = `${STATIC_PREFIX}${CONFIG.version}`;
 const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept across versions
+// The language chosen in the switcher, as the pages report its cookie (see chosenLanguage), kept
+// across versions; one entry, under the cookie's name.
+const CHOICE_CACHE = `${CONFIG.cachePrefix}-choice`;
+const CHOICE_KEY = `/${CONFIG.languageCookie}`;
 const NETWORK_TIMEOUT_MS = 3000;
 const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
@@ -122,7 +126,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE];
+    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE, CHOICE_CACHE];
     const pages = await openPages(); // every one of them runs an earlier version
     for (const name of await caches.keys()) {
       if (!name.startsWith(`${CONFIG.cachePrefix}-`) || keep.includes(name)) continue;
@@ -171,9 +175,10 @@ function suggestCountry(table, { languages = [], timeZone = "" }) {
 const messages = {
   "skip-waiting": () => self.skipWaiting(),
   // Every page asks as it opens (app.js): the moment to see whether an old version's pages closed.
-  "keep-language": async ({ language }) => {
+  "keep-language": async ({ language, chosen }) => {
     if (!Object.hasOwn(CONFIG.pages, language)) throw new Error(`no language ${language}`);
     await dropRetired().catch(() => {});
+    await rememberChoice(chosen);
     return cacheLanguage(language);
   },
   // A chosen country's current row, and what the phone suggests (app.js).
@@ -203,10 +208,27 @@ async function fromCache(request) {
   return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
+function keptChoice() {
+  return caches.match(CHOICE_KEY, { cacheName: CHOICE_CACHE }).then((kept) => kept?.text());
+}
+
+async function rememberChoice(chosen) {
+  // Every page reports the cookie it sees (null when there is none): only a change is written,
+  // and a phone where no language was ever chosen has no such cache.
+  const language = Object.hasOwn(CONFIG.pages, chosen ?? "") ? chosen : undefined;
+  if ((await keptChoice()) === language) return;
+  if (!language) return caches.delete(CHOICE_CACHE);
+  await (await caches.open(CHOICE_CACHE)).put(CHOICE_KEY, new Response(language));
+}
+
 async function chosenLanguage() {
-  // The language picked in the switcher (app.js sets the cookie), else the first one kept.
-  const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
-  if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
+  // The language picked in the switcher (app.js sets the cookie), else the first one kept. A
+  // worker reads the cookie with cookieStore; a browser without it (Safari before 18.4) has the
+  // pages' last report of it.
+  const cookie = self.cookieStore
+    ? (await self.cookieStore.get(CONFIG.languageCookie).catch(() => null))?.value
+    : await keptChoice();
+  if (Object.hasOwn(CONFIG.pages, cookie ?? "")) return cookie;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
     if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
   }
