@@ -122,7 +122,11 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     flags = content.red_flags(language)
     lead = body.index('class="lead-alert"')
     assert lead < body.index('class="step"')
-    assert 'href="#get-help"' in body[lead : lead + 200]
+    # The cramp screens' first line leads to the box; the rescue screen's to its CPR steps,
+    # for someone already out of the water and not responding (a plain link: no script).
+    target = "cpr" if slug == "help-someone" else "get-help"
+    assert f'href="#{target}"' in body[lead : lead + 200]
+    assert body.index(f'id="{target}"') > lead
     section = body[body.index('id="get-help"') :]
     urgent_heading = section.index("<h3>", section.index("<h3") + 1)
     call_now, today = visible(section[:urgent_heading]), visible(section[urgent_heading:])

@@ -46,7 +46,8 @@ def with_number(text, number):
     return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))
 
 
-@register.filter
-def first_on(flags, screen):
-    """The flags in their order, those that concern this screen first (drowning, on the water)."""
-    return sorted(flags, key=lambda flag: screen not in flag.first_on)
+@register.simple_tag
+def flags_on_screen(red_flags, level, screen):
+    """One level's flags on this screen: those it lists first, and the rest ("More signs")."""
+    shown, more = red_flags.flags_shown_on(level, screen)
+    return {"shown": shown, "more": more}
