@@ -591,8 +591,8 @@ def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
     text = " ".join(f"{s.title} {s.text}" for s in care)
     # Aftercare as the water pack's triage states it: who needs a doctor, watched 15 minutes,
     # never left alone for 24 hours (clinical readers, December 2026).
-    needed = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
-    for needed in [*needed, "15 minutes", "24 hours"]:
+    steps = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
+    for needed in [*steps, "15 minutes", "24 hours"]:
         assert needed in text
     assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
 
