@@ -594,6 +594,9 @@ def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
     steps = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
     for needed in [*steps, "15 minutes", "24 hours"]:
         assert needed in text
+    # The trained rescuer's cycle is in the step with the beat, not only where breaths failed.
+    cpr = next(s for s in care if s.beats_per_minute)
+    assert "Trained: 30 pushes, then 2 breaths, and repeat." in cpr.text
     assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
 
 
