@@ -15,7 +15,7 @@ from django.utils.html import escape
 from shown import shown, visible
 
 from guide import content
-from guide.content import loader, numbers, rendering, typography
+from guide.content import loader, numbers, rendering, typography, urgency
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -549,10 +549,34 @@ def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
 
 @pytest.mark.django_db
 def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_the_leg(client):
-    for slug, first in [("help-someone", "After trouble in the water"), ("land", "Chest pain")]:
+    for slug, first in [
+        ("help-someone", "After trouble in the water"),
+        ("water", "After trouble in the water"),
+        ("land", "Chest pain"),
+    ]:
         body = client.get(content.page_url("now", slug, "en")).content.decode()
         box = body[body.index('id="get-help"') :]
         assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_water_screen_leads_with_the_hearts_signs_and_the_land_screen_with_the_legs(
+    client, language
+):
+    # A swimmer's chest pain, racing heart or faintness is the heart first, not a calf: the
+    # water screen's own line replaces the box's leg signs and still leads to the box.
+    legs = content.red_flags(language).lead
+    heart = content.get_page(language, "now", "water").lead
+    assert heart
+    assert urgency.CHEST_PAIN_RE[language].search(heart)
+    for slug, wanted, unwanted in [("water", heart, legs), ("land", legs, heart)]:
+        body = client.get(content.page_url("now", slug, language)).content.decode()
+        start = body.index('class="lead-alert"')
+        first = body[start : body.index("</p>", start)]
+        assert 'href="#get-help"' in first
+        assert wanted.split("{number}")[0] in first, slug
+        assert unwanted.split("{number}")[0] not in first, slug
 
 
 @pytest.mark.django_db
@@ -572,7 +596,7 @@ def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client,
     land, _ = flags.flags_shown_on("emergency", "land")
     assert len(land) == 4
     rescue, _ = flags.flags_shown_on("emergency", "help-someone")
-    assert len(rescue) == 3  # water breathed in, hypothermia, a fit
+    assert len(rescue) == 4  # water breathed in, the heart, hypothermia, a fit
     assert flags.flags_shown_on("urgent", "help-someone")[0] == []
 
 
