@@ -500,6 +500,68 @@ OLD_WORDINGS = [
         "слабость в мышцах либо потемнела моча: это",
         "stands under call now and again under today",
     ),
+    # The trained rescuer's cycle, 30 and 2, stands in the CPR step (clinical review 3, major 2).
+    (
+        "now/en/help-someone.md",
+        "Trained: 30 pushes, then 2 breaths, and repeat. ",
+        "",
+        "trained cycle",
+    ),
+    (
+        "now/ru/help-someone.md",
+        "Обучены: 30\u00a0надавливаний, затем 2\u00a0вдоха, и так по кругу. ",
+        "",
+        "trained cycle",
+    ),
+    (
+        "now/es/help-someone.md",
+        "Con formación: 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
+        "",
+        "trained cycle",
+    ),
+    # A cough on its own: the emergency department after 15 minutes, not a call (review 3, major 1).
+    (
+        "now/en/help-someone.md",
+        "needed rescue breaths or CPR, breathe fast",
+        "needed rescue breaths or CPR, keep coughing, breathe fast",
+        "a cough on its own",
+    ),
+    (
+        "now/en/red-flags.md",
+        "A cough that has not settled after 15 minutes: go to an emergency department now.",
+        "They keep coughing.",
+        "a cough on its own",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "Кашель не прошёл за 15\u00a0минут\u00a0— сразу поезжайте в приёмное отделение больницы.",
+        "Он не перестаёт кашлять.",
+        "a cough on its own",
+    ),
+    (
+        "now/es/red-flags.md",
+        "Si la tos no se ha calmado tras 15\u00a0minutos, ve ya a urgencias (a la guardia).",
+        "No para de toser.",
+        "a cough on its own",
+    ),
+    (
+        "water/en/helping-someone.md",
+        "- breathe fast or with effort;",
+        "- keep coughing, breathe fast or with effort;",
+        "a cough on its own",
+    ),
+    (
+        "water/es/children.md",
+        "o si respira rápido o con esfuerzo, echa espuma",
+        "o si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
+        "a cough on its own",
+    ),
+    (
+        "water/ru/cramp-while-swimming.md",
+        "либо если он дышит часто или с трудом,",
+        "либо если он продолжает кашлять, дышит часто или с трудом,",
+        "a cough on its own",
+    ),
     # A leg suddenly cold is call now; "today" may only send it there with the number.
     (
         "now/en/red-flags.md",
