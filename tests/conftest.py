@@ -3,13 +3,22 @@
 import re
 
 import pytest
-from django.test import Client
+from django.core.management import call_command
+from django.test import AsyncClient, Client
 
 from guide import page_cache
 
 
 class HttpsClient(Client):
     """Tests run with the production defaults (DEBUG off, HTTPS on): requests are https."""
+
+    def generic(self, *args, **kwargs):
+        kwargs["secure"] = True
+        return super().generic(*args, **kwargs)
+
+
+class HttpsAsyncClient(AsyncClient):
+    """The same requests through Django's ASGI handler (cramps_site/asgi.py serves it)."""
 
     def generic(self, *args, **kwargs):
         kwargs["secure"] = True
@@ -27,6 +36,17 @@ def _fresh_page_cache():
 @pytest.fixture
 def client():
     return HttpsClient()
+
+
+@pytest.fixture
+def async_client():
+    return HttpsAsyncClient()
+
+
+@pytest.fixture
+def demo_venues(db):
+    """The demo venues of `make run` (guide/fixtures/demo_venues.json), one per language."""
+    call_command("loaddata", "demo_venues", verbosity=0)
 
 
 @pytest.fixture
