@@ -13,6 +13,8 @@ Two places keep pages, both per process, once with gzip and once without:
   the HTTPS redirect and ALLOWED_HOSTS have already had their say.
 - `PageCacheMiddleware` keeps pages with a `version` (venues): it asks the database whether the
   venue changed on every request, and renders again when it did.
+Under ASGI (cramps_site/asgi.py) there is no front: the middleware keeps venue pages alone, and
+every other page is rendered on each request.
 A new release starts new processes, so a page never outlives the code and content it came from.
 """
 
@@ -53,7 +55,8 @@ def same_for_everyone(view=None, *, version=None):
 
 
 def page_key(environ):
-    """What a kept page may depend on, read from the request as the server passed it."""
+    """What a page kept by the WSGI front may depend on, read from the environ as the server
+    passed it (the front answers before Django has made a request of it)."""
     scheme = environ.get("wsgi.url_scheme", "http")
     if settings.SECURE_PROXY_SSL_HEADER:
         scheme += "|" + environ.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
@@ -61,6 +64,12 @@ def page_key(environ):
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
     gzip = bool(re_accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")))
     return (scheme, host, path, gzip)
+
+
+def request_key(request):
+    """What a page kept by the middleware may depend on, from a WSGI or an ASGI request."""
+    gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+    return (request.scheme, request.get_host(), request.path, gzip)
 
 
 def _remember(store, key, value):
@@ -138,7 +147,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = page_key(request.environ)
+        key = request_key(request)
         kept = _checked.get(key)
         if kept is not None:
             if kept.check() == kept.token:
@@ -148,7 +157,9 @@ class PageCacheMiddleware:
         if request.method == "GET" and _keepable(response):
             check, token = response.page_cache_version
             if check is None:
-                request.environ[KEEP] = True
+                # Only the WSGI front keeps these; an ASGI request has no environ to mark.
+                if hasattr(request, "environ"):
+                    request.environ[KEEP] = True
             else:
                 _remember(_checked, key, _Checked(response, check, token))
         return response

@@ -1,5 +1,6 @@
 """The ASGI entry point (cramps_site/asgi.py) serves every page as the WSGI one does."""
 
+import json
 import os
 import subprocess
 import sys
@@ -59,11 +60,13 @@ def test_a_real_asgi_server_serves_the_pages_and_the_health_check(tmp_path):
     )  # fmt: skip
     try:
         wait_for_port(port, server)
-        for path in ["/en/now/", "/ru/guide/stretches/", "/serviceworker.js", "/healthz",
+        for path in ["/en/now/", "/ru/guide/stretches/", "/serviceworker.js",
                      "/en/venues/harbour-lido/", "/en/venues/harbour-lido/"]:  # fmt: skip
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=20) as answer:
                 assert answer.status == 200, path
                 assert answer.headers["Cramp-Aid-Version"], path
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=20) as answer:
+            assert json.loads(answer.read())["status"] == "ok"
     finally:
         server.terminate()
         try:
