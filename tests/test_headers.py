@@ -38,6 +38,17 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
     assert ' style="' not in body  # an inline style attribute would be blocked
 
 
+def test_no_page_inlines_the_comments_of_its_stylesheets(client, sitemap_paths):
+    # Comments stay in static/css, where they explain the rules: in a page they are bytes (and
+    # English words) on every visit. The diary's pages inline diary.css too.
+    import re
+
+    for path in sitemap_paths:
+        body = client.get(path).content.decode()
+        for style in re.findall(r"<style>(.*?)</style>", body, re.DOTALL):
+            assert "/*" not in style, path
+
+
 def test_plain_http_is_redirected_to_https():
     from django.test import Client
 
