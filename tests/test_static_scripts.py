@@ -5,9 +5,12 @@ every script. What takes them out must read JavaScript as a browser does: a line
 with "//" inside a template literal is text, and vendored files are not ours to rewrite.
 """
 
+import posixpath
+import re
 from pathlib import Path
 
 import django
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 
 from guide.storage import StaticFilesStorage
@@ -42,3 +45,23 @@ def test_vendored_scripts_are_shipped_as_their_authors_wrote_them(tmp_path):
     for name in names:
         original = (admin / name).read_text(encoding="utf-8")
         assert shipped(tmp_path, name, original) == original, name
+
+
+IMPORT = re.compile(r'\bimport\b[^;"(]*?\bfrom\s*"([^"]+)";|\bimport\("([^"]+)"\)')
+
+
+def test_every_import_of_the_shipped_scripts_names_a_hashed_file():
+    # Offline, an import of an unhashed name misses the worker's cache: the button does nothing.
+    stored = {staticfiles_storage.stored_name(name) for name in staticfiles_storage.hashed_files}
+    found = 0
+    for name in staticfiles_storage.hashed_files:
+        if not (name.startswith("js/") and name.endswith(".js")):
+            continue
+        shipped_as = staticfiles_storage.stored_name(name)
+        source = Path(staticfiles_storage.path(shipped_as)).read_text(encoding="utf-8")
+        for match in IMPORT.finditer(source):
+            imported = match[1] or match[2]
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), imported))
+            assert target in stored, f"{name} imports {target}, which is not a hashed file"
+            found += 1
+    assert found >= 25
