@@ -40,21 +40,49 @@ def wait_for_port(port, process=None, seconds=20):
     raise RuntimeError(f"nothing answered on 127.0.0.1:{port}")
 
 
-class Nginx:
-    """Debian's nginx with the given `http` block contents, as its own unprivileged workers."""
+def reachable_by_everyone():
+    """A folder for files nginx's workers read: every folder above it lets anyone through.
 
-    def __init__(self, directory, http):
+    As root, the workers run as `nobody`; the checkout, pytest's temporary folders and a private
+    TMPDIR may all be closed to it (a clone under `mktemp -d` is mode 0700).
+    """
+    for candidate in (Path(tempfile.gettempdir()), Path("/tmp")):
+        folders = [candidate.resolve(), *candidate.resolve().parents]
+        if all(folder.stat().st_mode & 0o001 for folder in folders):
+            return candidate
+    raise RuntimeError("no temporary folder that nginx's workers can reach")
+
+
+class Nginx:
+    """Debian's nginx with the given `http` block contents, as its own unprivileged workers.
+
+    `served` names folders the workers read files from ({"static": STATIC_ROOT}): each is
+    copied to a place they can read, wherever the original sits, and "{name}" in `http`
+    becomes that copy's path.
+    """
+
+    def __init__(self, directory, http, served=None):
         self.directory = Path(directory)
         self.http = http
+        self.served = served or {}
         self.config = self.directory / "nginx.conf"
         self.error_log = self.directory / "error.log"
 
     def start(self):
-        # Workers must reach their buffers and cache: not under pytest's private (0700) tmp.
-        temp = self.temp = Path(tempfile.mkdtemp(prefix="cramp-aid-nginx-"))
+        # Workers must reach their buffers, cache and files: not under pytest's private tmp.
+        temp = self.temp = Path(
+            tempfile.mkdtemp(prefix="cramp-aid-nginx-", dir=reachable_by_everyone())
+        )
         temp.chmod(0o755)
         for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
             (temp / name).mkdir(parents=True, exist_ok=True)
+        http = self.http.replace("{cache}", str(temp / "cache"))
+        for name, source in self.served.items():
+            copy = temp / "served" / name
+            shutil.copytree(source, copy)
+            for path in [temp / "served", *(temp / "served").rglob("*")]:
+                path.chmod(0o755 if path.is_dir() else 0o644)  # whatever the umask gave them
+            http = http.replace("{" + name + "}", str(copy))
         user = ""
         if os.geteuid() == 0:  # workers drop to nobody; they write only the cache and buffers
             nobody = pwd.getpwnam("nobody")
@@ -77,7 +105,7 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-{self.http.replace("{cache}", str(temp / "cache"))}
+{http}
 }}
 """
         )
@@ -167,10 +195,11 @@ class Gunicorn:
         self.process = None
 
 
-def deployed_site(port_http, port_https, upstream_port, cert, key, static_root):
+def deployed_site(port_http, port_https, upstream_port, cert, key, static_root="{static}"):
     """cramps_site/deploy/nginx.conf with this machine's ports and paths in place of the real ones.
 
     Every replaced string must be there: the test runs the file the README tells people to copy.
+    The static root defaults to the copy Nginx(served={"static": …}) makes.
     """
     site = (DEPLOY / "nginx.conf").read_text()
     replacements = {

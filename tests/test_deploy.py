@@ -69,10 +69,9 @@ def front(tmp_path_factory):
     app.start()
     cert, key = self_signed_certificate(directory, HOST)
     ports = {"http": free_port(), "https": free_port()}
-    site = deployed_site(
-        ports["http"], ports["https"], app.port, cert, key, settings.STATIC_ROOT
-    )  # fmt: skip
-    nginx = Nginx(directory, site)
+    site = deployed_site(ports["http"], ports["https"], app.port, cert, key)
+    # nginx's workers read a copy: the checkout may sit where they may not (a private clone).
+    nginx = Nginx(directory, site, served={"static": settings.STATIC_ROOT})
     try:
         nginx.start()
         tls = ssl.create_default_context(cafile=str(cert))
