@@ -112,9 +112,15 @@ def page_key(environ):
 
 
 def request_key(request):
-    """What a page kept by the middleware may depend on, from a WSGI or an ASGI request."""
-    gzip = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
-    return (request.scheme, request.get_host(), request.path, gzip)
+    """What a page kept by the middleware may depend on, from a WSGI or an ASGI request.
+
+    The Host as sent: only a host Django accepted is ever stored under it, and validating it
+    here would answer a bad one before LocaleMiddleware has picked the 400 page's language.
+    """
+    meta = request.META
+    host = meta.get("HTTP_HOST") or f"{meta.get('SERVER_NAME')}:{meta.get('SERVER_PORT')}"
+    gzip = bool(re_accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")))
+    return (request.scheme, host, request.path, gzip)
 
 
 def _host_as_configured(request):
