@@ -25,6 +25,22 @@ class HttpsAsyncClient(AsyncClient):
         return super().generic(*args, **kwargs)
 
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def pytest_collection_modifyitems(items):
+    # The PostgreSQL pass (`-m django_db`) runs the tests that touch the database, whether they
+    # say so with the mark or through a fixture that asks for it (sitemap_paths, demo_venues).
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Each test renders its own pages: one test's settings or data never leak into the next."""
@@ -39,6 +55,35 @@ def client():
 
 
 @pytest.fixture
+def venue_form():
+    """A venue as an operator fills in the admin's form: published, numbers typed with spaces."""
+    return {
+        "name": "Test Pool",
+        "slug": "test-pool",
+        "kind": "pool",
+        "language": "en",
+        "address": "",
+        "emergency_number": "112",
+        "lifeguard_phone": "+44 1632 960 123",
+        "lifeguards": "Poolside chair",
+        "lifeguard_hours": "7:00 to 20:00",
+        "first_aid_point": "Reception",
+        "defibrillator": "Reception wall",
+        "published": "on",
+    }
+
+
+@pytest.fixture
+def venue(db, venue_form):
+    """The same venue, saved and published as the admin stores it."""
+    from guide.models import Venue
+
+    data = {k: v for k, v in venue_form.items() if k != "published"}
+    data["lifeguard_phone"] = "+441632960123"
+    return Venue.objects.create(**data, published=True)
+
+
+@pytest.fixture
 def async_client():
     return HttpsAsyncClient()
 
@@ -50,7 +95,7 @@ def demo_venues(db):
 
 
 @pytest.fixture
-def sitemap_paths(client):
-    """Every path /sitemap.xml lists, without scheme and host."""
+def sitemap_paths(db, client):
+    """Every path /sitemap.xml lists, without scheme and host (venues come from the database)."""
     body = client.get("/sitemap.xml").content.decode()
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]

@@ -12,7 +12,6 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from guide import content, diary, offline
 from guide.content import validation
 
-pytestmark = pytest.mark.django_db
 DIARY_PATHS = ["/{}/diary/", "/{}/diary/log/", "/{}/diary/doctor/"]
 
 

@@ -8,7 +8,6 @@ import sys
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.django_db
 GOOD_KEY = "a-deployment-key-" + "x9Q4" * 12
 
 
@@ -71,6 +70,7 @@ def test_errors_and_admin_are_never_held_by_a_shared_cache(client):
     assert "public" not in admin.get("Cache-Control", "")
 
 
+@pytest.mark.django_db
 def test_hashed_static_files_are_immutable(client):
     import re
 
@@ -193,6 +193,7 @@ def test_hsts_header_by_default_covers_this_host_only(client):
     assert client.get("/en/now/")["Strict-Transport-Security"] == "max-age=63072000"
 
 
+@pytest.mark.django_db
 def test_a_signed_in_staff_preview_is_private(client):
     from django.contrib.auth.models import User
 

@@ -10,7 +10,6 @@ from django.conf import settings
 
 from guide import content
 
-pytestmark = pytest.mark.django_db
 LOCALE = settings.BASE_DIR / "guide" / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
