@@ -127,11 +127,16 @@ ifeq ($(shell command -v wrk),)
 	$(call need,wrk)
 endif
 
-# Every test on SQLite, then the database tests again on PostgreSQL.
+# Every test on SQLite, then the database tests again on PostgreSQL. pytest-xdist runs them on
+# every core (a browser test mostly waits for Chromium and gunicorn), each worker stealing
+# tests from the other once its own are done; TEST_PROCESSES=0 runs them in one process.
+TEST_PROCESSES ?= auto
+XDIST = -n $(TEST_PROCESSES) --dist worksteal
 test: $(VENV)/.test.stamp lint prepare chromium nginx postgresql vnu
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
-	$(PY) tests/postgres.py $(VENV)/bin/pytest -m django_db --ignore=tests/browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+	$(PY) tests/postgres.py $(VENV)/bin/pytest $(XDIST) -m django_db --ignore=tests/browser \
+	  $(PYTEST_ARGS)
 
 bench: $(VENV)/.test.stamp prepare chromium nginx wrk
 	$(PY) tests/bench.py

@@ -22,9 +22,21 @@ DEPLOY = BASE_DIR / "cramps_site" / "deploy"
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on now, that no other pytest-xdist worker of this run picks.
+
+    The kernel hands out a free one; between closing it here and a server binding it, another
+    worker could be handed the same. Each worker keeps to its own remainder (gw0 even ports,
+    gw1 odd ones with two workers), so two servers of one run never meet on a port.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(worker.removeprefix("gw") or 0)
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port % workers == index % workers:
+            return port
 
 
 def wait_for_port(port, process=None, seconds=20):
