@@ -25,18 +25,20 @@ def free_port():
     """A port nothing listens on now, that no other pytest-xdist worker of this run picks.
 
     The kernel hands out a free one; between closing it here and a server binding it, another
-    worker could be handed the same. Each worker keeps to its own remainder (gw0 even ports,
-    gw1 odd ones with two workers), so two servers of one run never meet on a port.
+    worker could be handed the same. Each worker keeps to its own share of the ports, so two
+    servers of one run never meet on one. Shares go by half the port: Linux gives bind() odd
+    ports first (even ones are left for outgoing connections), so the port itself would not do.
     """
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     index = int(worker.removeprefix("gw") or 0)
-    while True:
+    for _ in range(10_000):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-        if port % workers == index % workers:
+        if (port // 2) % workers == index % workers:
             return port
+    raise RuntimeError(f"no free port for pytest-xdist worker {worker} of {workers}")
 
 
 def wait_for_port(port, process=None, seconds=20):
