@@ -29,8 +29,9 @@ def icon_data_uri():
     """The favicon in the page itself: one request fewer on a first visit (the emergency
     screen's 14 KB budget), and nothing left to fetch offline."""
     svg = (settings.BASE_DIR / "static" / "icons" / "icon.svg").read_text(encoding="utf-8")
-    # Single quotes inside the double-quoted attribute; "#" and "<>" percent-encoded.
-    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe=" /=:'-.,")
+    # Single quotes inside the double-quoted attribute; "#", "<>" and spaces percent-encoded
+    # (a raw space makes the address, and so the page, invalid HTML).
+    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe="/=:'-.,")
     return mark_safe(uri)  # our own file, made attribute-safe just above
 
 
