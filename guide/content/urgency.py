@@ -115,7 +115,8 @@ CPR_STOP_RULE = {
     "ru": r"(?:продолжайте|не прекращайте)[^.]*\bпока\b",
     "es": r"(?:sigue|continúa)[^.]*\bhasta que\b",
 }
-DEPTH = r"5[–-]6\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
+DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
 
 
 def compiled(patterns):
