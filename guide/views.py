@@ -8,15 +8,15 @@ from django.utils.translation import get_language
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, search
+from . import content, search, stylesheets
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
-# The emergency screens inline app.css alone (guide:inline_css "emergency"): their policy allows
-# that stylesheet's hash instead of the full one.
+# The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
+# stylesheet: their policy allows that one inline stylesheet, every other page's none.
 EMERGENCY_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [CSP.SELF, f"'{settings.INLINE_CSS_HASHES['emergency']}'"],
+    "style-src": [CSP.SELF, stylesheets.INLINE_HASHES["emergency"]],
 }
 
 
