@@ -55,6 +55,9 @@ PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
 RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
+    # With DJANGO_DEBUG=1 too, whitenoise serves /static/: the sources, and what only
+    # collectstatic makes (the pages' joined stylesheet, guide/stylesheets.py) from STATIC_ROOT.
+    "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
