@@ -1,22 +1,24 @@
 """Thin views: pick the content, render a template."""
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.csp import CSP
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, plurals, search
+from . import content, plurals, search, stylesheets
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
-# The emergency screens inline app.css alone (guide:inline_css "emergency"): their policy allows
-# that stylesheet's hash instead of the full one.
+# The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
+# stylesheet: their policy allows that one inline stylesheet, every other page's none.
 EMERGENCY_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [CSP.SELF, f"'{settings.INLINE_CSS_HASHES['emergency']}'"],
+    "style-src": [CSP.SELF, stylesheets.INLINE_HASHES["emergency"]],
 }
 
 
@@ -124,3 +126,18 @@ def country_page(request):
         "guide/country.html",
         {"countries": numbers.listing(get_language()), "countries_shown": shown},
     )
+
+
+@csp_override(EMERGENCY_CSP)  # app.css inline, as on the emergency screens
+def server_error(request):
+    """The 500 page (handler500), in the language of the address, with the number to call.
+
+    Whatever failed (the database, a template, a view) may fail again: no request context, no
+    database, no static manifest, only the language from the path and the server's number.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string(
+            "500.html", {"language": language, "emergency_number": settings.EMERGENCY_NUMBER}
+        )
+    return HttpResponseServerError(body)

@@ -15,7 +15,6 @@ from guide import content, emergency, offline
 from guide.models import Venue
 from guide.venues import venue_words
 
-pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "ru", "es"]
 
 
@@ -157,6 +156,7 @@ def test_the_help_someone_screen_carries_the_cpr_beat_that_works_without_script(
         assert f'import("./{staticfiles_storage.stored_name("js/beat.js")[3:]}")' in file.read()
 
 
+@pytest.mark.django_db
 def test_a_venue_dials_its_own_number_or_else_its_countrys(client):
     venue = Venue.objects.create(
         slug="alberca",
@@ -196,6 +196,7 @@ def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
     assert (words["lifeguards"], words["kind"]) == (lifeguards, kind)
 
 
+@pytest.mark.django_db
 def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
     user = User.objects.create_superuser("op", "op@example.com", "a-long-pass-1")
     sign_in(client, user, "a-long-pass-1")

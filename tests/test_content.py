@@ -62,7 +62,15 @@ def test_russian_and_spanish_keep_each_number_on_one_line_with_its_unit():
         ("es", "Mantén 30 segundos, unos 15 °C, el 94 %", ["30 segundos", "15 °C", "94 %"]),
         ("es", "1,4 litros, 240 ml, 900 202 202", ["1,4 litros", "240 ml", "900 202", "202 202"]),
         # Not units: a word that starts like one, a placeholder that is not a number's, text.
-        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s — номер", []),
+        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s\u00a0— номер", []),
+        # Russian ties a dash to the word before it; a dash opening a line has no space to tie.
+        (
+            "ru",
+            "Судорога — это боль, %(number)s — номер, не меньше 4 звёзд",
+            ["Судорога — это", "s — номер", "4 звёзд"],
+        ),
+        ("ru", "Судорога\u00a0— это\n— Да, 5–10\u00a0минут", []),
+        ("es", "El calambre — un dolor — pasa", []),
         ("ru", "рекомендации 2015 года, в 2026 году; но 18 лет, 3 года", ["18 лет", "3 года"]),
         ("es", "5 mesas, 2 sobre 10, %(beats)s por minuto, Llama al 112 y", []),
         ("ru", "Держите 30\u00a0секунд при 15\u00a0°C, «№\u00a017»", []),
@@ -87,6 +95,40 @@ def test_an_ordinary_space_before_a_unit_names_its_file_and_line(content_copy):
     # English keeps its own conventions; the check is for Russian and Spanish.
     edit(content_copy / "water" / "en" / "cold-water.md", "15\u00a0°C", "15 °C")
     assert not any(p.startswith("water/en/") for p in content.typography_problems())
+
+
+def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_copy):
+    # Three spellings of one emergency screen made its button harder to find (native review
+    # of the Russian guide, December 2026, important item 10).
+    edit(
+        content_copy / "guide" / "ru" / "stretches.md",
+        "[«Свело ногу в воде»](now:water)",
+        "[«Свело ногу»: в воде](now:water)",
+    )
+    edit(
+        content_copy / "guide" / "es" / "stretches.md",
+        "[«Calambre en el agua»](now:water)",
+        "[la pantalla del agua](now:water)",
+    )
+    edit(
+        content_copy / "water" / "ru" / "before-you-swim.md",
+        "[«Вечерняя растяжка»](guide:stretches)",
+        "[«Растяжка»](guide:stretches)",
+    )
+    # Words without quotes may lead to a guide page, as in a "read also" list.
+    edit(
+        content_copy / "guide" / "ru" / "night-cramps.md",
+        "статьи [«Вечерняя растяжка»](guide:stretches)",
+        "[вечерней растяжки](guide:stretches)",
+    )
+    assert sorted(content.problems()) == [
+        "guide/es/stretches.md: the link to now:water says 'la pantalla del agua'; "
+        "write «Calambre en el agua»",
+        "guide/ru/stretches.md: the link to now:water says '«Свело ногу»: в воде'; "
+        "write «Свело ногу в воде»",
+        "water/ru/before-you-swim.md: the link to guide:stretches says '«Растяжка»'; "
+        "write «Вечерняя растяжка»",
+    ]
 
 
 def test_no_review_was_due_on_the_day_of_the_last_review():
@@ -509,7 +551,7 @@ OLD_WORDINGS = [
     ),
     (
         "now/ru/help-someone.md",
-        "Обучены: 30\u00a0надавливаний, затем 2\u00a0вдоха, и так по кругу. ",
+        "Обучены\u00a0— 30\u00a0надавливаний, затем 2\u00a0вдоха, и так по кругу. ",
         "",
         "trained cycle",
     ),
@@ -558,8 +600,15 @@ OLD_WORDINGS = [
     ),
     (
         "water/ru/cramp-while-swimming.md",
-        "либо если он дышит часто или с трудом,",
-        "либо если он продолжает кашлять, дышит часто или с трудом,",
+        "    - он дышит часто или с трудом, у него пена у рта;",
+        "    - он продолжает кашлять, дышит часто или с трудом, у него пена у рта;",
+        "a cough on its own",
+    ),
+    # The noun too («кашель», not only «кашлять»), in the Russian screen's call-now sentence.
+    (
+        "now/ru/help-someone.md",
+        "ему делали вдохи или СЛР, он дышит часто",
+        "ему делали вдохи или СЛР, у него сильный кашель, он дышит часто",
         "a cough on its own",
     ),
     # A leg suddenly cold is call now; "today" may only send it there with the number.

@@ -29,6 +29,7 @@ from front import (
     Nginx,
     deployed_site,
     free_port,
+    reachable_by_everyone,
     self_signed_certificate,
 )
 
@@ -105,7 +106,7 @@ def front(tmp_path_factory):
     # What nginx's workers read (as nobody when the tests run as root) must be theirs to read
     # wherever the checkout sits, a private directory too: a copy of the static files, and
     # certbot's webroot.
-    public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-"))
+    public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-", dir=reachable_by_everyone()))
     nginx = None
     try:
         public.chmod(0o755)

@@ -119,7 +119,8 @@ CPR_STOP_RULE = {
     "ru": r"(?:продолжайте|не прекращайте)[^.]*\bпока\b",
     "es": r"(?:sigue|continúa)[^.]*\bhasta que\b",
 }
-DEPTH = r"5[–-]6\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
+DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
 # The CPR step gives the trained rescuer's cycle, 30 pushes then 2 breaths (clinical review 3,
 # major 2: stated only where the breaths failed, it read as the fallback, not the cycle).
 TRAINED_CYCLE = {
@@ -133,7 +134,7 @@ TRAINED_CYCLE = {
 # another sign, the clot's.
 COUGH = {
     "en": r"\bcough(?!ing up blood)",
-    "ru": r"\bкашл\w*\b(?!\s+с\s+кровью)",
+    "ru": r"\bкаш(?:е)?л\w*\b(?!\s+с\s+кровью)",  # кашлять and the noun, кашель
     "es": r"\btos\b(?!\s+con\s+sangre)|\btos[ie]\w*",
 }
 EMERGENCY_DEPARTMENT = {

@@ -7,7 +7,8 @@ const form = document.querySelector("main form[role=search]");
 let entries = null;
 
 function terms(query) {
-  return normalise(query).split(/\s+/).filter((term) => term.length > 1).slice(0, 10);
+  // Length in characters, as Python counts them: an emoji is two UTF-16 units but one letter.
+  return normalise(query).split(/\s+/).filter((term) => [...term].length > 1).slice(0, 10);
 }
 
 async function find(query) {
@@ -47,6 +48,9 @@ async function search(query) {
   box.dataset.query = query;
   show(await find(query));
 }
+
+// For tests/browser/test_search_parity.py: the same queries through guide/search.py and here.
+export { find };
 
 const query = new URLSearchParams(location.search).get("q") || "";
 if (query && box.dataset.query !== query) {
