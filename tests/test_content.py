@@ -483,7 +483,7 @@ OLD_WORDINGS = [
     # Tetanus symptoms waited for "today".
     (
         "now/en/red-flags.md",
-        'level = "urgent"\ntext = "A deep or dirty wound, and your tetanus jabs',
+        'level = "urgent"\ntext = "A deep or dirty wound (a puncture, an animal bite',
         'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
         "tetanus symptoms belong under call now",
     ),
