@@ -483,7 +483,7 @@ OLD_WORDINGS = [
     # Tetanus symptoms waited for "today".
     (
         "now/en/red-flags.md",
-        'level = "urgent"\ntext = "A deep or dirty wound, and your tetanus jabs',
+        'level = "urgent"\ntext = "A deep or dirty wound (a puncture, an animal bite',
         'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
         "tetanus symptoms belong under call now",
     ),
@@ -526,20 +526,20 @@ OLD_WORDINGS = [
     # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
     (
         "now/en/red-flags.md",
-        "tenderness or weakness you cannot explain:",
-        "tenderness or weakness you cannot explain, or dark urine:",
+        "or cramps that are new since you started it:",
+        "or cramps that are new since you started it, or dark urine:",
         "stands under call now and again under today",
     ),
     (
         "now/es/red-flags.md",
-        "debilidad sin causa clara:",
-        "debilidad sin causa clara, o la orina oscura:",
+        "calambres que no tenías antes de empezarla:",
+        "calambres que no tenías antes de empezarla, o la orina oscura:",
         "stands under call now and again under today",
     ),
     (
         "now/ru/red-flags.md",
-        "слабость в мышцах: это",
-        "слабость в мышцах либо потемнела моча: это",
+        "которых до статина не было:",
+        "которых до статина не было, либо потемнела моча:",
         "stands under call now and again under today",
     ),
     # The trained rescuer's cycle, 30 and 2, stands in the CPR step (clinical review 3, major 2).
