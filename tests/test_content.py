@@ -523,6 +523,25 @@ OLD_WORDINGS = [
     ("now/en/help-someone.md", "both thumbs", "two fingers", "ruled out"),
     ("now/ru/help-someone.md", "двумя большими пальцами", "двумя пальцами", "ruled out"),
     ("now/es/help-someone.md", "los dos pulgares", "dos dedos", "ruled out"),
+    # Sudden pain alone, every cramp, stood under "call now" (clinical review 4, major 1).
+    (
+        "now/en/red-flags.md",
+        "goes numb, or you cannot move the foot or toes, above all with severe pain that",
+        "suddenly very painful, weak or numb, or",
+        "ruled out",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "онемела или перестала слушаться",
+        "либо внезапно появились сильная боль, слабость или онемение, или",
+        "ruled out",
+    ),
+    (
+        "now/es/red-flags.md",
+        "se queda entumecido (dormido, sin sensibilidad) o no puedes mover",
+        "te duele mucho, pierde fuerza o se queda entumecido (dormido, sin sensibilidad) o",
+        "ruled out",
+    ),
     # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
     (
         "now/en/red-flags.md",
