@@ -500,7 +500,7 @@ OLD_WORDINGS = [
         "tetanus symptoms belong under call now",
     ),
     # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
-    ("now/en/red-flags.md", "These are signs of water", "Or they swallowed water", "ruled out"),
+    ("now/en/red-flags.md", "Water in the lungs can", "Or they swallowed water", "ruled out"),
     ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
