@@ -542,6 +542,16 @@ OLD_WORDINGS = [
         "te duele mucho, pierde fuerza o se queda entumecido (dormido, sin sensibilidad) o",
         "ruled out",
     ),
+    # Someone through the ice: never go onto it (clinical review 4, minor 8).
+    ("now/en/help-someone.md", "Never go onto ice. ", "", "staying off the ice"),
+    ("now/ru/help-someone.md", "Никогда не выходите на лёд. ", "", "staying off the ice"),
+    ("now/es/help-someone.md", "Nunca pises el hielo. ", "", "staying off the ice"),
+    (
+        "water/en/helping-someone.md",
+        " Never go onto ice, even for someone who has fallen through:",
+        " Also:",
+        "staying off the ice",
+    ),
     # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
     (
         "now/en/red-flags.md",

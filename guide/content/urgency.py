@@ -106,7 +106,7 @@ FORBIDDEN = {
         (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
     ],
 }
-# What the two rescue pages must say in every language (clinical C1, M1, M2, M4).
+# What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
 RESCUE_NEEDS = {
     "gasping is not normal breathing": {
         "en": r"gasp",
@@ -122,6 +122,13 @@ RESCUE_NEEDS = {
         "en": r"shallow",
         "ru": r"мелк|мелководь",
         "es": r"poco profund",
+    },
+    # In winter the same pages are opened for someone through the ice; rescuers who walk onto
+    # it are a second death (clinical review 4, minor 8).
+    "staying off the ice": {
+        "en": r"\bice\b",
+        "ru": r"\bл[её]д|\bльд",
+        "es": r"\bhielo\b",
     },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.
