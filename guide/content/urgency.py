@@ -59,6 +59,12 @@ ONE_LEVEL_SIGNS = {
         r"|(?:fr[ií]|p[áa]lid|azul)[^.]*(?:de repente|de golpe|repentin)",
     },
 }
+# What a sudden painful leg needs beside the pain to be "call now" (FORBIDDEN below).
+LIMB_PAIN = {
+    "en": "pain together with a leg cold, pale or blue, numb, or a foot that will not move",
+    "ru": "боль вместе с холодной, бледной или синюшной ногой, онемением или неподвижной стопой",
+    "es": "el dolor con la pierna fría, pálida o azulada, entumecida o el pie que no se mueve",
+}
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
     "en": [
@@ -69,6 +75,9 @@ FORBIDDEN = {
         # A baby's chest: two thumbs around it or the heel of one hand; two fingers rarely
         # reach the depth (AHA and AAP 2025, clinical review 2, major 2).
         (r"\btwo fingers\b", '"both thumbs, your hands around the chest, or the heel of one hand"'),
+        # Sudden pain on its own is every cramp: under "call now" it sent cramps to the emergency
+        # number (clinical review 4, major 1). Pain counts with a cold, numb or still foot.
+        (r"suddenly (?:very )?painful", LIMB_PAIN["en"]),
     ],
     "ru": [
         (r"наглотал", "признаки того, что вода попала в дыхательные пути"),
@@ -83,6 +92,7 @@ FORBIDDEN = {
         # Not «во время спорта» (native review 2.0.1, 2).
         (r"во время спорта", "«во время тренировки или игры»"),
         (r"двумя пальцами", "«двумя большими пальцами, обхватив грудь, или основанием ладони»"),
+        (r"внезапно появил\w* сильн\w* боль", LIMB_PAIN["ru"]),
     ],
     "es": [
         (r"trag[óo] agua", "las señales de que ha entrado agua en los pulmones"),
@@ -93,9 +103,10 @@ FORBIDDEN = {
         (r"va a peor", "«empeora»"),
         (r"sensibilidad al tacto", "«dolor al tocar»"),
         (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
+        (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
     ],
 }
-# What the two rescue pages must say in every language (clinical C1, M1, M2, M4).
+# What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
 RESCUE_NEEDS = {
     "gasping is not normal breathing": {
         "en": r"gasp",
@@ -111,6 +122,13 @@ RESCUE_NEEDS = {
         "en": r"shallow",
         "ru": r"мелк|мелководь",
         "es": r"poco profund",
+    },
+    # In winter the same pages are opened for someone through the ice; rescuers who walk onto
+    # it are a second death (clinical review 4, minor 8).
+    "staying off the ice": {
+        "en": r"\bice\b",
+        "ru": r"\bл[её]д|\bльд",
+        "es": r"\bhielo\b",
     },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.
