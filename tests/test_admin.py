@@ -18,6 +18,7 @@ VENUE = {
     "kind": "pool",
     "language": "en",
     "address": "",
+    "country": "GB",
     "emergency_number": "112",
     "lifeguard_phone": "",
     "lifeguards": "Poolside chair",

@@ -38,6 +38,27 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
     assert ' style="' not in body  # an inline style attribute would be blocked
 
 
+@pytest.mark.parametrize(
+    "path", ["/en/now/", "/ru/now/water/", "/es/", "/en/diary/log/", "/en/offline/", "/en/nowhere/"]
+)
+def test_the_inline_script_is_the_one_the_policy_allows_and_the_only_one(client, path):
+    import hashlib
+    import re
+    from base64 import b64encode
+
+    response = client.get(path)
+    body = response.content.decode()
+    # Data blocks (type="application/json") never run; every other script without src does.
+    inline = re.findall(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", body, re.DOTALL)
+    assert inline == [settings.INLINE_SCRIPT]
+    digest = b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == f"'self' 'sha256-{digest}'"
+    assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body)  # an inline handler would be blocked
+
+
 def test_plain_http_is_redirected_to_https():
     from django.test import Client
 

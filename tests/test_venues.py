@@ -14,6 +14,7 @@ VALID = {
     "kind": "pool",
     "language": "en",
     "address": "",
+    "country": "GB",
     "emergency_number": "112",
     "lifeguard_phone": "+44 1632 960 123",
     "lifeguards": "Poolside chair",
@@ -99,12 +100,16 @@ def test_staff_can_preview_an_unpublished_venue(staff, venue):
     assert "public" not in response["Cache-Control"]
 
 
-def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_number(client, venue):
+def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_countrys_number(client, venue):
     response = client.get("/en/venues/test-pool/")
     body = response.content.decode()
     assert response.status_code == 200
-    for text in ["Poolside chair", "7:00 to 20:00", "Reception wall", 'href="tel:112"']:
+    for text in ["Poolside chair", "7:00 to 20:00", "Reception wall", 'href="tel:999"']:
         assert text in body
+    # Its lifeguards' phone is the second button, named; the main ones dial the country's.
+    assert ">Lifeguards at Test Pool: +441632960123</a>" in body
+    assert 'href="tel:999" data-call' in body
+    assert 'href="tel:+441632960123" data-call' not in body
     assert "public" in response["Cache-Control"]
 
 
@@ -115,7 +120,8 @@ def test_the_poster_carries_the_venue_url_and_the_in_water_steps(client, venue, 
     assert '<svg role="img" aria-labelledby="qr-label"' in body
     for step in ["Grab something", "float on your back", "Raise one arm and shout"]:
         assert step in body
-    assert "112" in body
+    assert "<strong>999</strong>" in body  # the country's number, the biggest on the poster
+    assert "Lifeguards at Test Pool: +441632960123" in body
 
 
 def test_published_venues_are_in_the_sitemap(client, venue):

@@ -1,7 +1,7 @@
 // The app's shell on every page: which number the call buttons dial, the service worker,
 // "new version ready", the install button and the offline status. Every part is optional: the
 // pages work without any of it, and every call button is a plain tel: link to begin with.
-// A module script has no document.currentScript: find our tag by its data attribute.
+// A module script has no document.currentScript: the page's inline script carries the settings.
 const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
@@ -32,15 +32,18 @@ export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
 
-// Which number: a venue opened in the last 12 hours (venue.js), else the country the user
-// chose (/country/), else the one the phone suggests (its time zone, then its languages'
-// regions, looked up by the worker, which holds the numbers table offline), else the default.
+// Which number: a country's ambulance number, never one an operator typed. The country the
+// user chose (/country/), else the one the phone suggests (its time zone, then its languages'
+// regions, looked up by the worker, which holds the numbers table offline), else the country of
+// a venue opened in the last 12 hours (venue.js), else the default. That venue's own line (its
+// lifeguards, a lake's rescue service) is a second button, labelled with the venue's name.
+// first-paint.js, inlined in the page, makes the same choice before the first paint.
 function dial() {
   const venue = read(VENUE_KEY);
-  const here = DIALABLE.test(venue?.number) && venue.until > Date.now() ? venue : null;
+  const here = venue?.until > Date.now() ? venue : null;
   const stored = read(COUNTRY_KEY);
-  const country = DIALABLE.test(stored?.ambulance) ? stored : null;
-  const number = here?.number || country?.ambulance || config.defaultNumber;
+  const country = [stored, here?.country].find((entry) => DIALABLE.test(entry?.ambulance)) || null;
+  const number = country?.ambulance || config.defaultNumber;
   const name = (names) => names?.[language] || names?.en || "";
   for (const element of document.querySelectorAll("[data-number-text]")) {
     element.textContent = fill(element.dataset.numberText, { number });
@@ -48,24 +51,23 @@ function dial() {
   for (const link of document.querySelectorAll("a[data-call]")) link.href = `tel:${number}`;
   for (const place of document.querySelectorAll("[data-call-place]")) {
     place.dataset.defaultText ??= place.textContent;
-    place.textContent = here
-      ? here.name
-      : !country
-        ? place.dataset.defaultText
-        : country.confirmed
-          ? name(country.names)
-          : fill(config.suggestedText, { country: name(country.names) });
+    place.textContent = !country
+      ? place.dataset.defaultText
+      : country.confirmed
+        ? name(country.names)
+        : fill(config.suggestedText, { country: name(country.names) });
   }
-  for (const reset of document.querySelectorAll("[data-call-reset]")) {
-    reset.hidden = !here;
-    reset.onclick = () => {
-      write(VENUE_KEY, null);
-      dial();
-    };
+  const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
+  const line = label && DIALABLE.test(here.number) ? here : null;
+  for (const link of document.querySelectorAll("a[data-venue-call]")) {
+    link.hidden = !line;
+    if (!line) continue;
+    link.href = `tel:${line.number}`;
+    link.textContent = fill(label, { venue: line.name, number: line.number });
   }
   // "Urgent care today" offers the country's line where it has one (UK 111); water screens
   // give its sea rescue number.
-  const urgent = !here && DIALABLE.test(country?.urgent) ? country : null;
+  const urgent = DIALABLE.test(country?.urgent) ? country : null;
   for (const line of document.querySelectorAll("[data-urgent-line]")) {
     line.hidden = !urgent;
     const link = line.querySelector("a");
@@ -78,7 +80,7 @@ function dial() {
     }
   }
   for (const line of document.querySelectorAll("[data-urgent-default]")) line.hidden = !!urgent;
-  const water = !here && DIALABLE.test(country?.water) ? country.water : null;
+  const water = DIALABLE.test(country?.water) ? country.water : null;
   for (const line of document.querySelectorAll("[data-water-line]")) {
     line.hidden = !water;
     if (water) line.querySelector("a").href = `tel:${water}`;

@@ -1,8 +1,8 @@
-// Venues: the page saves itself for offline use ("Keep this venue offline"), the emergency
-// screens dial the venue's number while it is the last one opened, and "My saved venues" lists
-// and removes what is kept. The worker keeps saved venues current and drops those the operator
-// unpublished; this page then says so once. Without JavaScript the venue page still shows
-// and dials everything.
+// Venues: the page saves itself for offline use ("Keep this venue offline"), every page offers
+// the venue's own line as a second call button for 12 hours after it was opened (its country's
+// number stays the main one, see dial() in app.js), and "My saved venues" lists and removes what
+// is kept. The worker keeps saved venues current and drops those the operator unpublished; this
+// page then says so once. Without JavaScript the venue page still shows and dials everything.
 const LAST_VENUE_KEY = "cramp-aid-venue";
 const SAVED_KEY = "cramp-aid-saved-venues";
 
@@ -30,10 +30,13 @@ async function askWorker(message) {
 }
 
 function venuePage(section) {
-  const { url, name, number, hours } = section.dataset;
-  // While the user is there: the call buttons dial this number for 12 hours (see app.js).
-  const until = Date.now() + Number(hours) * 3600 * 1000;
-  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, until }));
+  // { url, name, number, kind, country }: its own line and its country's entry of the table.
+  const here = JSON.parse(section.dataset.venue);
+  const { url, name, number } = here;
+  // Every page offers its own line, beside its country's number, for 12 hours (see app.js).
+  const until = Date.now() + Number(section.dataset.hours) * 3600 * 1000;
+  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ ...here, until }));
+  document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
   // A saved venue's name and number follow the page, which the worker keeps current.
   if (saved().some((venue) => venue.url === url)) {
     remember(saved().map((venue) => (venue.url === url ? { url, name, number } : venue)));
@@ -111,7 +114,7 @@ async function savedVenuesPage(box) {
 function showCurrentVenue() {
   const section = document.querySelector("[data-current-venue]");
   let last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
-  if (!(last?.until > Date.now())) last = null; // lapsed after 12 hours
+  if (!(last?.until > Date.now() && last.kind && last.number)) last = null; // lapsed, or no line
   if (!section) return;
   section.hidden = !last;
   if (!last) return;
