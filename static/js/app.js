@@ -203,10 +203,16 @@ function rememberLanguageChoice() {
   });
 }
 
-dial();
 // The country and saved-venues pages say when the user changes the number: follow at once.
 document.addEventListener("cramp-aid:number-changed", dial);
-rememberLanguageChoice();
-offerInstall();
-// A frame, then a task: the worker's registration waits until the page has painted.
-requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => {})));
+// The number is on the buttons already (first-paint.js, inlined in the page, before the paint).
+// Naming the country, the worker and the rest wait for a frame, then a task: the first paint
+// waits for none of it.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    dial();
+    rememberLanguageChoice();
+    offerInstall();
+    registerWorker().catch(() => {});
+  }),
+);
