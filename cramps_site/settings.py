@@ -222,8 +222,9 @@ INLINE_CSS_HASHES = {
     name: "sha256-" + b64encode(hashlib.sha256(css.encode()).digest()).decode()
     for name, css in INLINE_CSS.items()
 }
-# One inline script on every page (guide:inline_script), allowed by its hash: the number this
-# phone keeps goes on the call buttons before the first paint. Only its whole-line comments go.
+# One inline script (guide:inline_script) in the screens someone calls from, allowed by its
+# hash: the number this phone keeps goes on the call buttons before the first paint. Only its
+# whole-line comments go.
 INLINE_SCRIPT = re.sub(
     r"^\s*//.*\n",
     "",

@@ -20,7 +20,7 @@ WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
 # home-screen icons and the admin's files are fetched by the browser when needed, never by a
 # page. Whatever else is kept costs every language's 300 KB pack (tests/test_offline.py).
 OFFLINE_STATIC_PREFIXES = ("js/",)
-# The worker's source is served by its own view; first-paint.js is inlined in every page.
+# The worker's source is served by its own view; first-paint.js is inlined in the pages.
 OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js", "js/first-paint.js")
 CACHE_PREFIX = "cramp-aid"
 # Every answer of the app names the version it was built for; the worker keeps only its own.

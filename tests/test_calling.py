@@ -130,9 +130,9 @@ def call_links(body):
 
 
 def venue_links(body):
-    """The venue's own line: (href, label) of each second button, and whether it is hidden."""
+    """The venue's own line, each second button: (href, filled from the phone?, hidden?, label)."""
     return re.findall(
-        r'<a class="button call-venue" href="([^"]*)" data-venue-call( hidden)?>([^<]*)<', body
+        r'<a class="button call-venue" href="([^"]*)"( data-venue-call)?( hidden)?>([^<]*)<', body
     )
 
 
@@ -142,7 +142,7 @@ def test_a_venue_page_dials_its_countrys_number_and_nothing_else_when_it_has_no_
     body = client.get("/es/venues/alberca/").content.decode()
     assert call_links(body) == [f"tel:{mexico}", f"tel:{mexico}"]  # the header's, the page's
     assert f'data-default-number="{mexico}"' in body  # what the inline lines fall back to
-    assert venue_links(body) == [("tel:", " hidden", "")]
+    assert venue_links(body) == []
     assert "Salvavidas" in body
     assert "Alberca" in body
     poster = client.get("/es/venues/alberca/poster/").content.decode()
@@ -176,7 +176,7 @@ def test_an_operators_number_is_never_the_main_button_only_a_second_labelled_one
     assert call_links(body) == [f"tel:{mexico}", f"tel:{mexico}"]
     assert f'data-default-number="{mexico}"' in body
     # Shown once, under the page's title (the header does not repeat it on this page).
-    assert venue_links(body) == [(f"tel:{number}", "", f"{label} Alberca Norte: {number}")]
+    assert venue_links(body) == [(f"tel:{number}", "", "", f"{label} Alberca Norte: {number}")]
     # What the page keeps for the other screens: the line apart, the country's number as is.
     kept = json.loads(re.search(r'data-venue="([^"]+)"', body)[1].replace("&quot;", '"'))
     assert (kept["number"], kept["country"]["ambulance"]) == (number, mexico)
@@ -196,9 +196,13 @@ def test_112_is_no_venues_own_line_where_the_country_answers_it():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_carries_the_labels_of_a_venues_line_in_its_language(client, language):
+def test_the_screens_someone_calls_from_hold_a_place_for_a_venues_line(client, language):
+    # The phone fills it (first-paint.js, app.js) with the last venue opened: only in the header.
+    for path in ["now/", "now/water/", "now/help-someone/", "offline/"]:
+        body = client.get(f"/{language}/{path}").content.decode()
+        assert venue_links(body) == [("tel:", " data-venue-call", " hidden", "")], path
+    assert venue_links(client.get(f"/{language}/").content.decode()) == []
     body = client.get(f"/{language}/now/water/").content.decode()
-    assert venue_links(body) == [("tel:", " hidden", ""), ("tel:", " hidden", "")]
     for name in ["lifeguards", "rescue"]:
         label = re.search(rf'data-{name}-text="([^"]+)"', body)[1]
         assert "%(venue)s" in label

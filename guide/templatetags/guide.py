@@ -24,8 +24,9 @@ def inline_css(which="full"):
 
 @register.simple_tag
 def inline_script():
-    """static/js/first-paint.js, to write between the page's own <script> tags: the number on
-    the call buttons before the first paint. The exact bytes of settings.INLINE_SCRIPT_HASH."""
+    """static/js/first-paint.js, to write between <script> tags (guide/calling.html): the
+    number on the call buttons before the first paint. The bytes settings.INLINE_SCRIPT_HASH
+    was computed from."""
     return mark_safe(settings.INLINE_SCRIPT)  # our own file, hashed as it is
 
 

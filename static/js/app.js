@@ -1,7 +1,7 @@
 // The app's shell on every page: which number the call buttons dial, the service worker,
 // "new version ready", the install button and the offline status. Every part is optional: the
 // pages work without any of it, and every call button is a plain tel: link to begin with.
-// A module script has no document.currentScript: the page's inline script carries the settings.
+// A module script has no document.currentScript: find our tag by its data attribute.
 const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
@@ -37,10 +37,13 @@ export function fill(template, values) {
 // regions, looked up by the worker, which holds the numbers table offline), else the country of
 // a venue opened in the last 12 hours (venue.js), else the default. That venue's own line (its
 // lifeguards, a lake's rescue service) is a second button, labelled with the venue's name.
-// first-paint.js, inlined in the page, makes the same choice before the first paint.
+// first-paint.js, inlined in the screens someone calls from, makes the same choice before the
+// first paint.
 function dial() {
-  const venue = read(VENUE_KEY);
-  const here = venue?.until > Date.now() ? venue : null;
+  // On a venue's own page, that venue (venue.js keeps it for the other screens).
+  const page = document.querySelector("[data-venue]")?.dataset.venue;
+  const venue = page ? JSON.parse(page) : read(VENUE_KEY);
+  const here = page || venue?.until > Date.now() ? venue : null;
   const stored = read(COUNTRY_KEY);
   const country = [stored, here?.country].find((entry) => DIALABLE.test(entry?.ambulance)) || null;
   const number = country?.ambulance || config.defaultNumber;
@@ -203,14 +206,12 @@ function rememberLanguageChoice() {
   });
 }
 
+dial();
 // The country and saved-venues pages say when the user changes the number: follow at once.
 document.addEventListener("cramp-aid:number-changed", dial);
-// The number is on the buttons already (first-paint.js, inlined in the page, before the paint).
-// Naming the country, the worker and the rest wait for a frame, then a task: the first paint
-// waits for none of it.
+// A frame, then a task: the rest waits until the page has painted.
 requestAnimationFrame(() =>
   setTimeout(() => {
-    dial();
     rememberLanguageChoice();
     offerInstall();
     registerWorker().catch(() => {});

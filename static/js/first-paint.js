@@ -1,10 +1,10 @@
-// Inlined at the end of every page (guide:inline_script), allowed by its hash: a classic script,
-// so it runs as the page is parsed, before the first paint. It puts the number this phone keeps
-// on the call buttons, so the page's default never flashes, and shows the labelled button of a
-// venue opened in the last 12 hours. It makes the same choice as dial() in app.js, which runs
-// after the paint and names the country; the browser tests hold both to the same answer.
+// Inlined in the screens someone calls from (guide/calling.html), allowed by its hash: a classic
+// script, so it runs as the page is parsed, before the first paint. It puts the number this
+// phone keeps on the call buttons, so the page's default never flashes first, and shows the
+// labelled button of a venue opened in the last 12 hours. It makes the same choice as dial() in
+// app.js, which runs later and names the country; the browser tests hold both to one answer.
 (() => {
-  const config = document.currentScript.dataset;
+  const config = document.querySelector("script[data-worker]").dataset;
   const read = (key) => {
     try {
       return JSON.parse(localStorage.getItem(key));
@@ -13,7 +13,7 @@
     }
   };
   const dialable = (number) => /^\+?\d{2,15}$/.test(number);
-  // On a venue's own page, that venue (venue.js keeps it for the other pages after the paint).
+  // On a venue's own page, that venue (venue.js keeps it for the other screens).
   const page = document.querySelector("[data-venue]")?.dataset.venue;
   const venue = page ? JSON.parse(page) : read("cramp-aid-venue");
   const here = page || venue?.until > Date.now() ? venue : null;

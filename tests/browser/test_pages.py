@@ -43,9 +43,9 @@ def test_axe_finds_no_violations_with_a_venues_own_line_on_the_screens(phone, se
     page = phone.new_page()
     page.goto(f"{server.url}/es/venues/playa-del-faro/")
     failures = {}
-    for path in ["/es/now/water/", "/es/offline/", "/es/venues/"]:
+    for path in ["/es/now/water/", "/es/offline/", "/es/venues/playa-del-faro/"]:
         page.goto(server.url + path)
-        page.locator("a[data-venue-call]").first.wait_for()  # the second button, shown
+        page.locator("a.call-venue").first.wait_for()  # the second button, shown
         page.evaluate(
             "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
         )
