@@ -61,12 +61,12 @@ function dial() {
         : fill(config.suggestedText, { country: name(country.names) });
   }
   const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
-  const line = label && DIALABLE.test(here.number) ? here : null;
+  const ownLine = label && DIALABLE.test(here.number) ? here : null;
   for (const link of document.querySelectorAll("a[data-venue-call]")) {
-    link.hidden = !line;
-    if (!line) continue;
-    link.href = `tel:${line.number}`;
-    link.textContent = fill(label, { venue: line.name, number: line.number });
+    link.hidden = !ownLine;
+    if (!ownLine) continue;
+    link.href = `tel:${ownLine.number}`;
+    link.textContent = fill(label, { venue: ownLine.name, number: ownLine.number });
   }
   // "Urgent care today" offers the country's line where it has one (UK 111); water screens
   // give its sea rescue number.

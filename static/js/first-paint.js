@@ -26,11 +26,13 @@
   }
   for (const link of document.querySelectorAll("a[data-call]")) link.href = `tel:${number}`;
   const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
-  const line = label && dialable(here.number) ? here : null;
+  const ownLine = label && dialable(here.number) ? here : null;
   for (const link of document.querySelectorAll("a[data-venue-call]")) {
-    link.hidden = !line;
-    if (!line) continue;
-    link.href = `tel:${line.number}`;
-    link.textContent = label.replace("%(number)s", line.number).replace("%(venue)s", line.name);
+    link.hidden = !ownLine;
+    if (!ownLine) continue;
+    link.href = `tel:${ownLine.number}`;
+    link.textContent = label
+      .replace("%(number)s", ownLine.number)
+      .replace("%(venue)s", ownLine.name);
   }
 })();
