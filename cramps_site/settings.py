@@ -1,14 +1,13 @@
 """Cramp Aid's one settings module: every variable comes from the environment (see README)."""
 
-import hashlib
+import ipaddress
 import os
-import re
 import secrets
-from base64 import b64encode
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +23,20 @@ def env_bool(name, default):
 def env_list(name, default):
     value = os.environ.get(name, "")
     return [item.strip() for item in value.split(",") if item.strip()] or default
+
+
+def env_networks(name, default):
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item))  # strict, as gunicorn reads it
+        except ValueError:
+            # "*" too: trusting every sender is what let anyone claim any address.
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an address or network; list the proxies in front, "
+                "e.g. 127.0.0.1,::1,10.0.0.0/24"
+            ) from None
+    return networks
 
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
@@ -58,7 +71,11 @@ PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
 RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # With DJANGO_DEBUG=1 too, whitenoise serves /static/: the sources, and what only
+    # collectstatic makes (the pages' joined stylesheet, guide/stylesheets.py) from STATIC_ROOT.
+    "whitenoise.runserver_nostatic",
+    # Django's admin, asking staff for a second factor (guide/admin_site.py).
+    "guide.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,12 +83,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",  # throttles admin logins (see "Admin login attempts" below)
+    # The second factor: authenticator apps (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "guide",  # before pwa: our manifest.json and offline.html templates replace its own
     "pwa",
 ]
 
 MIDDLEWARE = [
-    # First: load balancers probe over plain http with their own Host header.
+    # Before anything reads the client's address or scheme (the WSGI front does it already).
+    "guide.proxies.middleware",
+    # Then: load balancers probe over plain http with their own Host header.
     "guide.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Directly after SecurityMiddleware, as whitenoise's documentation says: static files
@@ -90,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor too.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The service worker keeps only this version's answers (guide/offline.py).
@@ -140,9 +165,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The admin's address: a less obvious one keeps password-guessing bots off (README).
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 
-# Admin login attempts (django-axes, in the database every worker shares): five failures for
-# one user name from one address lock that pair out for 15 minutes, answered 429. By pair, so
-# a guesser cannot lock the operators out from elsewhere; a success clears the count.
+# Staff sign-in (README, "Security"). django-axes keeps the counts in the database, which every
+# worker and server shares: five failures for one user name from one address (IPv6: its /64)
+# lock that pair out for 15 minutes, answered 429; a success clears the pair's count.
+# Five failures for one user name within an hour, from any addresses together, and that name
+# signs in only from a known place (guide/admin_login.py) until an hour passes without one.
 AUTHENTICATION_BACKENDS = [
     "guide.admin_login.ThrottledLogins",
     "django.contrib.auth.backends.ModelBackend",
@@ -152,11 +179,24 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "guide.admin_login.client_address"
+# Every failure kept with its time: the per-name limit counts them (AccessFailureLog).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+SIGN_IN_NAME_FAILURE_LIMIT = 5
+SIGN_IN_NAME_WINDOW = timedelta(hours=1)
+# Where a name signed in with both factors within this time is a known place.
+SIGN_IN_KNOWN_PLACE_AGE = timedelta(days=90)
+# The second factor's issuer, as authenticator apps list it.
+OTP_TOTP_ISSUER = "Cramp Aid"
+# Staff sessions last a working shift, not Django's two weeks (only staff have sessions).
+SESSION_COOKIE_AGE = 8 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -180,7 +220,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "guide.storage.StaticFilesStorage"},
 }
-WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # Security (HTTPS is read at the top).
 SECURE_SSL_REDIRECT = HTTPS
@@ -198,45 +237,27 @@ SILENCED_SYSTEM_CHECKS = [
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
-if BEHIND_PROXY:
-    # Only behind a proxy that sets this header itself (see README, "Deploying").
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies in front (nginx on this machine by default): their X-Forwarded-For and
+# X-Forwarded-Proto say who the client is and whether it used HTTPS; anyone else's are dropped
+# (guide/proxies.py). One list for the app and for gunicorn, which reads the same variable.
+TRUSTED_PROXIES = env_networks("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Requests larger than this are answered 400 rather than read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
-# Every page inlines its stylesheet (nothing render-blocking), so its hash is allowed: the
-# emergency screens app.css alone (their 14 KB budget, and a policy of their own: guide/views.py),
-# every other page app.css + pages.css.
-# Their comments stay in the files: in every page they would only be bytes (and English words).
-INLINE_CSS_PATHS = [BASE_DIR / "static" / "css" / name for name in ("app.css", "pages.css")]
-_stylesheets = [
-    re.sub(r"/\*.*?\*/\n?", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
-    for path in INLINE_CSS_PATHS
-]
-INLINE_CSS = {"emergency": _stylesheets[0], "full": "\n".join(_stylesheets)}
-INLINE_CSS_HASHES = {
-    name: "sha256-" + b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    for name, css in INLINE_CSS.items()
-}
-# One inline script (guide:inline_script) in the screens someone calls from, allowed by its
-# hash: the number this phone keeps goes on the call buttons before the first paint. Only its
-# whole-line comments go.
-INLINE_SCRIPT = re.sub(
-    r"^\s*//.*\n",
-    "",
-    (BASE_DIR / "static" / "js" / "first-paint.js").read_text(encoding="utf-8"),
-    flags=re.MULTILINE,
-)
-INLINE_SCRIPT_HASH = "sha256-" + b64encode(hashlib.sha256(INLINE_SCRIPT.encode()).digest()).decode()
+# Pages link one stylesheet from this origin and carry no inline style. The emergency screens
+# inline theirs (nothing render-blocking in their 14 KB) and allow its hash in a policy of their
+# own (guide/views.py); the diary its no-JavaScript rule (guide/diary.py). guide/stylesheets.py.
+# No page runs an inline script but the screens someone calls from, whose policies allow the
+# first paint's few lines by their hash (guide/first_paint.py).
 SECURE_CSP = {
     # Workers, manifests and fetches fall back to default-src: the app's own origin.
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, f"'{INLINE_SCRIPT_HASH}'"],
-    "style-src": [CSP.SELF, f"'{INLINE_CSS_HASHES['full']}'"],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.NONE],
     "object-src": [CSP.NONE],
@@ -249,6 +270,9 @@ PERMISSIONS_POLICY = (
 )
 # Anonymous pages may be held this long by a shared cache or CDN (see guide/headers.py).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("CRAMP_AID_PUBLIC_CACHE_SECONDS", "600"))
+# Venue pages and posters only this long: an operator unpublishes or corrects a venue when what
+# it says is wrong, and nginx's cache or a CDN must let go of the old page within a minute.
+VENUE_CACHE_SECONDS = int(os.environ.get("CRAMP_AID_VENUE_CACHE_SECONDS", "60"))
 
 # Logs go to standard output, one line per event (journald or the container keeps them):
 # a server error is one line with its path and where it failed (guide/logs.py).

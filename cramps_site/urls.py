@@ -10,8 +10,9 @@ from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 from pwa import views as pwa_views
 
+from guide import views
 from guide.offline import numbers, service_worker
-from guide.page_cache import same_for_everyone
+from guide.page_cache import language_independent, same_for_everyone
 from guide.sitemaps import SITEMAPS
 
 # At the root, django-pwa's manifest and offline page speak the language of the browser or of
@@ -20,15 +21,19 @@ in_visitors_language = cache_control(private=True, no_cache=True)
 
 urlpatterns = [
     # Before django-pwa's: ours carries the generated precache list and version (django-pwa #73).
-    path("serviceworker.js", same_for_everyone(service_worker), name="serviceworker"),
+    path(
+        "serviceworker.js",
+        same_for_everyone(language_independent(service_worker)),
+        name="serviceworker",
+    ),
     # The emergency-numbers table, which the worker keeps offline (guide/emergency/).
-    path("numbers.json", same_for_everyone(numbers), name="numbers"),
+    path("numbers.json", same_for_everyone(language_independent(numbers)), name="numbers"),
     path(
         "manifest.json",
         in_visitors_language(vary_on_cookie(pwa_views.manifest)),
         name="manifest",
     ),
-    path("offline/", in_visitors_language(vary_on_cookie(pwa_views.offline)), name="offline"),
+    path("offline/", in_visitors_language(vary_on_cookie(views.offline)), name="offline"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
@@ -38,3 +43,6 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("guide.urls")))
+
+# The 500 page speaks the visitor's language and offers the call button (guide/views.py).
+handler500 = "guide.views.server_error"

@@ -13,7 +13,8 @@ class PublicCacheMiddleware:
     (no `Vary: Cookie`). It sits above SessionMiddleware in MIDDLEWARE so that it sees the
     `Vary: Cookie` a session read adds (a staff preview of an unpublished venue). Views that
     must always be revalidated (the service worker, the manifests) set their own
-    Cache-Control, which is left alone.
+    Cache-Control, which is left alone; views whose public answers must not be held as long
+    as the rest (venues) set `response.public_cache_seconds`.
     """
 
     def __init__(self, get_response):
@@ -33,7 +34,8 @@ class PublicCacheMiddleware:
             and not request.path.startswith(f"/{settings.ADMIN_PATH}")
         )
         if public:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            seconds = getattr(response, "public_cache_seconds", settings.PUBLIC_CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=seconds)
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from functools import cache
+from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -12,14 +13,16 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import content, emergency
+from . import content, emergency, stylesheets
 
 WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
-# Static files every page may use offline: the scripts. Stylesheets are inlined in every page
-# (guide:inline_css) and the favicon is a data: URI, so no CSS file or icon is loaded offline;
+# Static files pages use offline: the scripts, and the one stylesheet every page but the
+# emergency screens links (those inline theirs; guide/stylesheets.py). Not the stylesheet's
+# sources (css/app.css...), which no page loads, nor icons: the favicon is a data: URI, and
 # home-screen icons and the admin's files are fetched by the browser when needed, never by a
 # page. Whatever else is kept costs every language's 300 KB pack (tests/test_offline.py).
 OFFLINE_STATIC_PREFIXES = ("js/",)
+OFFLINE_STATIC_FILES = (stylesheets.LINKED,)
 # The worker's source is served by its own view; first-paint.js is inlined in the pages.
 OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js", "js/first-paint.js")
 CACHE_PREFIX = "cramp-aid"
@@ -40,9 +43,16 @@ def static_urls():
     names = [
         name
         for name in staticfiles_storage.hashed_files
-        if name.startswith(OFFLINE_STATIC_PREFIXES) and name not in OFFLINE_STATIC_EXCLUDED
+        if (name.startswith(OFFLINE_STATIC_PREFIXES) or name in OFFLINE_STATIC_FILES)
+        and name not in OFFLINE_STATIC_EXCLUDED
     ]
     return sorted(staticfiles_storage.url(name) for name in names)
+
+
+def static_roots():
+    """The project's own static folders ("/static/js/"…), from static/ itself: not the admin's."""
+    folders = [path.name for path in settings.STATICFILES_DIRS[0].iterdir() if path.is_dir()]
+    return [f"{settings.STATIC_URL}{name}/" for name in sorted(folders)]
 
 
 def page_urls(language):
@@ -111,7 +121,12 @@ def _config():
         # The numbers table and each time zone's country, kept offline with every language's
         # pages: the worker reads it only when a page asks for the phone's country.
         "numbers": reverse("numbers"),
-        "adminPath": f"/{settings.ADMIN_PATH}",  # DJANGO_ADMIN_PATH: never cached
+        # Only the app's own routes are the worker's: pages under a language (above), these
+        # at the root, and the project's own static folders. Everything else (the admin,
+        # wherever DJANGO_ADMIN_PATH puts it, and other apps' files) it leaves alone, without
+        # ever naming it here, in a file anyone can read.
+        "rootPages": ["/", reverse("offline")],
+        "staticRoots": static_roots(),
     }
 
 
@@ -152,6 +167,30 @@ def numbers_json():
 def numbers(request):
     """/numbers.json: one document for every language, part of each language's offline pack."""
     return HttpResponse(numbers_json(), content_type="application/json; charset=utf-8")
+
+
+class OtherVersionsUnshared:
+    """The WSGI front: an answer to `?__v=` naming another version is never kept by a cache.
+
+    Such a request is either an installed app of a release this server is not (a rolling
+    deploy), or someone fetching the next release's address ahead of it: the answer, this
+    release's page, would otherwise sit in nginx's cache or a CDN under the next release's
+    address, and that release's workers, which refuse it, could not install until it expired.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        asked = parse_qs(environ.get("QUERY_STRING", "")).get(VERSION_QUERY)
+        if not asked or asked == [version()]:
+            return self.application(environ, start_response)
+
+        def unshared(status, headers, exc_info=None):
+            headers = [(name, value) for name, value in headers if name.lower() != "cache-control"]
+            return start_response(status, [*headers, ("Cache-Control", "no-store")], exc_info)
+
+        return self.application(environ, unshared)
 
 
 def version_header(get_response):

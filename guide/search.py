@@ -5,6 +5,8 @@ import unicodedata
 from functools import cache
 from html import unescape
 
+from django.conf import settings
+
 from . import content
 
 TAGS = re.compile(r"<[^>]+>")
@@ -24,7 +26,9 @@ def plain_text(page):
         *(flag.text for flag in page.flags),
     ]
     parts.append(unescape(TAGS.sub(" ", str(page.body_html))))
-    return SPACES.sub(" ", " ".join(parts)).strip()
+    # "Call {number} now" reads as the page shows it without the phone's country.
+    text = " ".join(parts).replace(content.NUMBER_TOKEN, settings.EMERGENCY_NUMBER)
+    return SPACES.sub(" ", text).strip()
 
 
 @cache

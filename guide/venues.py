@@ -1,31 +1,35 @@
 """Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
 
+import functools
 import json
 
 import segno
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, emergency
+from . import content, emergency, first_paint
 from .models import Venue
 from .page_cache import same_for_everyone
 
-# What a venue's visitors call lifeguards and a pool where Spanish differs by country
-# (GLOSSARY.md): Spain says socorristas and piscina; Mexico salvavidas and alberca; Argentina
-# and Uruguay guardavidas and pileta; elsewhere in the Americas salvavidas and piscina.
+# What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
+# by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina
+# and puesto de socorro; Mexico salvavidas and alberca; Argentina and Uruguay guardavidas and
+# pileta; elsewhere in the Americas salvavidas and piscina; the Americas say primeros auxilios.
 SPANISH_BY_COUNTRY = {
-    "ES": ("socorristas", "Piscina"),
-    "MX": ("salvavidas", "Alberca"),
-    "AR": ("guardavidas", "Pileta"),
-    "UY": ("guardavidas", "Pileta"),
+    "ES": ("socorristas", "Piscina", "Puesto de socorro"),
+    "MX": ("salvavidas", "Alberca", "Primeros auxilios"),
+    "AR": ("guardavidas", "Pileta", "Primeros auxilios"),
+    "UY": ("guardavidas", "Pileta", "Primeros auxilios"),
 }
-SPANISH_ELSEWHERE = ("salvavidas", "Piscina")
+SPANISH_ELSEWHERE = ("salvavidas", "Piscina", "Primeros auxilios")
 
 
 def venue_words(venue):
@@ -35,13 +39,15 @@ def venue_words(venue):
             "lifeguards": _("Lifeguards"),
             "lifeguard_hours": _("Lifeguard hours"),
             "lifeguard_phone": _("Lifeguards' phone"),
+            "first_aid_point": _("First-aid point"),
             "kind": venue.get_kind_display(),
         }
     if venue.language == "es" and venue.country:
-        lifeguards, pool = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
+        lifeguards, pool, first_aid = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
         words["lifeguards"] = lifeguards.capitalize()
         words["lifeguard_hours"] = f"Horario de los {lifeguards}"
         words["lifeguard_phone"] = f"Teléfono de los {lifeguards}"
+        words["first_aid_point"] = first_aid
         if venue.kind == venue.Kind.POOL:
             words["kind"] = pool
     return words
@@ -64,7 +70,8 @@ def own_line(venue):
 
 def venue_json(request, venue):
     """What venue.js keeps for 12 hours, and the page's inline lines read before the paint:
-    the venue's own line and its country's entry of the numbers table (as the worker has it)."""
+    the venue's own line, its country's entry of the numbers table (as the worker has it) and
+    where its defibrillator is (the rescue screen's defibrillator step names it, timer.js)."""
     line = venue.own_line
     country = emergency.for_worker().get(venue.country)
     data = {
@@ -73,6 +80,7 @@ def venue_json(request, venue):
         "number": line.number if line else "",
         "kind": line.kind if line else "",
         "country": {"code": venue.country, **country} if country else None,
+        "defibrillator": venue.defibrillator,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -83,6 +91,18 @@ def _published_or_404(request, slug):
     if not venue.published and not request.user.is_staff:
         raise Http404("No such venue")
     return venue
+
+
+def _in_its_language(request, venue, url):
+    """A venue's words are in its operator's language: other prefixes lead to its own.
+
+    Temporary: an operator may correct the venue's language, and a browser would keep a
+    permanent redirect for good. The query string (a poster's ?from=) goes along.
+    """
+    if get_language() == venue.language:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url)
 
 
 def published_version(slug):
@@ -103,10 +123,26 @@ def qr_svg(payload):
     return mark_safe(svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-label" ', 1))
 
 
+def briefly_shared(view):
+    """A shared cache lets go of a venue's page or poster within VENUE_CACHE_SECONDS."""
+
+    @functools.wraps(view)
+    def shared(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.public_cache_seconds = settings.VENUE_CACHE_SECONDS
+        return response
+
+    return shared
+
+
 @require_safe
 @same_for_everyone(version=published_version)
+@briefly_shared
+@csp_override(first_paint.CALLING_CSP)  # one of the screens someone calls from
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_absolute_url()):
+        return elsewhere
     return render(
         request,
         "guide/venue.html",
@@ -123,8 +159,11 @@ def venue_page(request, slug):
 
 @require_safe
 @same_for_everyone(version=published_version)
+@briefly_shared
 def poster(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_poster_url()):
+        return elsewhere
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
     with translation.override(venue.language):  # the poster speaks the venue's language

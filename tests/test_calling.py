@@ -4,16 +4,17 @@ import json
 import re
 
 import pytest
+from conftest import sign_in
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.html import escape
+from shown import shown, visible
 
 from guide import content, emergency, offline
 from guide.models import Venue
 from guide.venues import venue_words
 
-pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "ru", "es"]
 
 
@@ -32,6 +33,43 @@ def test_the_country_page_lists_every_number_in_the_pages_language(client, langu
     assert "public" in response["Cache-Control"]  # the same for everyone: the choice is local
 
 
+def test_112_is_offered_as_another_number_only_where_the_ambulance_number_is_not_112(client):
+    # "Ambulance: 112", then "112 also works": read as two numbers (native reviews ru 2.23, es 89).
+    body = client.get("/en/country/").content.decode()
+    blocks = dict(re.findall(r'<li id="([A-Z]{2})"(.*?)(?=<li id="|</ul>\s*<section)', body, re.S))
+    countries = emergency.countries()
+    assert set(blocks) == set(countries)
+    for code, country in countries.items():
+        offered = "112 also works from a mobile phone." in blocks[code]
+        assert offered == (country.also_112 == "yes" and country.ambulance != "112"), code
+
+
+@pytest.mark.parametrize(
+    ("language", "police", "fire"),
+    [
+        ("en", "Police, who send an ambulance: ", "Fire brigade, who send an ambulance: "),
+        ("ru", "Полиция (вызовет скорую): ", "Пожарные (пришлют скорую): "),
+        ("es", "Policía, que envía una ambulancia: ", "Bomberos, que envían una ambulancia: "),
+    ],
+)
+def test_the_country_page_says_when_the_number_reaches_the_police_or_firefighters(
+    client, language, police, fire
+):
+    # Server-rendered, so it shows with JavaScript off.
+    body = client.get(f"/{language}/country/").content.decode()
+    bolivia = re.search(r'<li id="BO".*?</li>', body, re.DOTALL)[0]
+    assert f'href="tel:110">{escape(police)}110</a>' in bolivia
+    assert 'data-reaches="police"' in bolivia
+    peru = re.search(r'<li id="PE".*?</li>', body, re.DOTALL)[0]
+    assert f'href="tel:116">{escape(fire)}116</a>' in peru
+    chile = re.search(r'<li id="CL".*?</li>', body, re.DOTALL)[0]
+    assert "data-reaches" not in chile
+    listed = {row["code"]: row for row in emergency.listing(language)}
+    assert listed["BO"]["reaches"] == "police"
+    assert listed["BO"]["reaches_name"] == police.removesuffix(": ")
+    assert listed["CL"]["reaches"] == ""
+
+
 def test_the_country_page_is_in_the_sitemap_and_the_offline_pack(client, sitemap_paths):
     config = json.loads(re.match(r"const CONFIG = (\{.*\});\n", offline.worker_script())[1])
     for language in LANGUAGES:
@@ -47,6 +85,10 @@ def test_the_numbers_document_holds_the_table_and_the_time_zones(client):
     assert table["countries"]["CL"]["ambulance"] == emergency.get("CL").ambulance
     assert table["countries"]["GB"]["urgentNames"]["ru"] == emergency.get("GB").urgent_name("ru")
     assert table["zones"]["America/Santiago"] == "CL"
+    # A number that reaches the police says so, for the call buttons' label offline.
+    assert table["countries"]["BO"]["reaches"] == "police"
+    assert table["countries"]["BO"]["reachesNames"]["ru"] == "Полиция (вызовет скорую)"
+    assert "reaches" not in table["countries"]["CL"]
 
 
 def test_a_change_to_the_numbers_table_makes_a_new_worker(monkeypatch, tmp_path):
@@ -79,19 +121,27 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     flags = content.red_flags(language)
     lead = body.index('class="lead-alert"')
     assert lead < body.index('class="step"')
-    assert 'href="#get-help"' in body[lead : lead + 200]
+    # The cramp screens' first line leads to the box; the rescue screen's to its CPR steps,
+    # for someone already out of the water and not responding (a plain link: no script).
+    target = "cpr" if slug == "help-someone" else "get-help"
+    assert f'href="#{target}"' in body[lead : lead + 200]
+    assert body.index(f'id="{target}"') > lead
     section = body[body.index('id="get-help"') :]
     urgent_heading = section.index("<h3>", section.index("<h3") + 1)
+    call_now, today = visible(section[:urgent_heading]), visible(section[urgent_heading:])
     for flag in flags.emergency_flags:
-        assert section.index(flag.text.replace("'", "&#x27;")) < urgent_heading
+        assert shown(flag.text) in call_now
     for flag in flags.urgent_flags:
-        assert section.index(flag.text.replace("'", "&#x27;")) > urgent_heading
+        assert shown(flag.text) in today
     # Without JavaScript: the server's number, the link to other countries, both groups.
     number = settings.EMERGENCY_NUMBER
     assert f'href="tel:{number}"' in section
     assert f'href="/{language}/country/"' in body
+    # The box's sources are one tap away, on the precached page that lists every source.
+    reviews = client.get(f"/{language}/reviews/").content.decode()
+    assert f'href="/{language}/reviews/#now-{slug}"' in body
     for source in flags.sources:
-        assert f'href="{source.url}"' in body
+        assert f'href="{escape(source.url)}"' in reviews
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -136,6 +186,7 @@ def venue_links(body):
     )
 
 
+@pytest.mark.django_db
 def test_a_venue_page_dials_its_countrys_number_and_nothing_else_when_it_has_no_line(client):
     make_venue()
     mexico = emergency.get("MX").ambulance
@@ -151,6 +202,7 @@ def test_a_venue_page_dials_its_countrys_number_and_nothing_else_when_it_has_no_
     assert 'class="poster-own-line"' not in poster
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("fields", "number", "label"),
     [
@@ -223,8 +275,10 @@ def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
     assert (words["lifeguards"], words["kind"]) == (lifeguards, kind)
 
 
+@pytest.mark.django_db
 def test_the_admin_needs_the_venues_country_even_with_an_emergency_number(client):
-    client.force_login(User.objects.create_superuser("op", "op@example.com", "a-long-pass-1"))
+    user = User.objects.create_superuser("op", "op@example.com", "a-long-pass-1")
+    sign_in(client, user, "a-long-pass-1")
     form = {
         "name": "Lido",
         "slug": "lido",

@@ -3,16 +3,19 @@
 # ruff: noqa: RUF001 (Russian and Spanish text is meant to hold Cyrillic letters and dashes)
 
 import datetime
+import re
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.html import escape
+from shown import shown, visible
 
 from guide import content
-from guide.content import loader, numbers, rendering
+from guide.content import loader, numbers, rendering, typography
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -43,20 +46,108 @@ def test_the_published_content_has_no_problems():
     assert content.problems() == []
 
 
+def test_russian_and_spanish_keep_each_number_on_one_line_with_its_unit():
+    # «30 секунд», «15 °C», «№ 17», «94 %» with a no-break space (native reviews, December
+    # 2026): on a narrow phone an ordinary space can leave the number alone at a line's end.
+    assert content.typography_problems() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "loose"),
+    [
+        ("ru", "Держите 30 секунд.", ["30 секунд"]),
+        ("ru", "ниже 15 °C, «Ессентуки № 17»", ["15 °C", "№ 17"]),
+        ("ru", "1,5 г в день, 2 вдоха, 1 000 мг", ["1,5 г", "2 вдоха", "1 000", "000 мг"]),
+        ("ru", "26 ноября 2026, с {hour} ч, %(seconds)s секунд", ["26 ноября", "} ч", "s секунд"]),
+        ("es", "Mantén 30 segundos, unos 15 °C, el 94 %", ["30 segundos", "15 °C", "94 %"]),
+        ("es", "1,4 litros, 240 ml, 900 202 202", ["1,4 litros", "240 ml", "900 202", "202 202"]),
+        # Not units: a word that starts like one, a placeholder that is not a number's, text.
+        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s\u00a0— номер", []),
+        # Russian ties a dash to the word before it; a dash opening a line has no space to tie.
+        (
+            "ru",
+            "Судорога — это боль, %(number)s — номер, не меньше 4 звёзд",
+            ["Судорога — это", "s — номер", "4 звёзд"],
+        ),
+        ("ru", "Судорога\u00a0— это\n— Да, 5–10\u00a0минут", []),
+        ("es", "El calambre — un dolor — pasa", []),
+        ("ru", "рекомендации 2015 года, в 2026 году; но 18 лет, 3 года", ["18 лет", "3 года"]),
+        ("es", "5 mesas, 2 sobre 10, %(beats)s por minuto, Llama al 112 y", []),
+        ("ru", "Держите 30\u00a0секунд при 15\u00a0°C, «№\u00a017»", []),
+    ],
+)
+def test_the_typography_check_finds_the_spaces_that_let_a_unit_break_away(language, text, loose):
+    found = typography.loose_spaces(text, language)
+    assert len(found) == len(loose), found
+    for (_line, words), pair in zip(found, loose, strict=True):
+        assert pair in words
+
+
+def test_an_ordinary_space_before_a_unit_names_its_file_and_line(content_copy):
+    edit(content_copy / "water" / "ru" / "cold-water.md", "15\u00a0°C", "15 °C")
+    edit(content_copy / "guide" / "es" / "about.md", "Cramp Aid", "Cramp Aid (30 segundos)")
+    found = content.typography_problems()
+    assert any(p.startswith("water/ru/cold-water.md:") and "15 °C" in p for p in found)
+    assert any(p.startswith("guide/es/about.md:") and "30 segundos" in p for p in found)
+    # A comment in the header is for editors, not readers.
+    edit(content_copy / "water" / "ru" / "index.md", "+++\n", "+++\n# 30 секунд, не для читателя\n")
+    assert not any("не для читателя" in p for p in content.typography_problems())
+    # English keeps its own conventions; the check is for Russian and Spanish.
+    edit(content_copy / "water" / "en" / "cold-water.md", "15\u00a0°C", "15 °C")
+    assert not any(p.startswith("water/en/") for p in content.typography_problems())
+
+
+def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_copy):
+    # Three spellings of one emergency screen made its button harder to find (native review
+    # of the Russian guide, December 2026, important item 10).
+    edit(
+        content_copy / "guide" / "ru" / "stretches.md",
+        "[«Свело ногу в воде»](now:water)",
+        "[«Свело ногу»: в воде](now:water)",
+    )
+    edit(
+        content_copy / "guide" / "es" / "stretches.md",
+        "[«Calambre en el agua»](now:water)",
+        "[la pantalla del agua](now:water)",
+    )
+    edit(
+        content_copy / "water" / "ru" / "before-you-swim.md",
+        "[«Вечерняя растяжка»](guide:stretches)",
+        "[«Растяжка»](guide:stretches)",
+    )
+    # Words without quotes may lead to a guide page, as in a "read also" list.
+    edit(
+        content_copy / "guide" / "ru" / "night-cramps.md",
+        "статьи [«Вечерняя растяжка»](guide:stretches)",
+        "[вечерней растяжки](guide:stretches)",
+    )
+    assert sorted(content.problems()) == [
+        "guide/es/stretches.md: the link to now:water says 'la pantalla del agua'; "
+        "write «Calambre en el agua»",
+        "guide/ru/stretches.md: the link to now:water says '«Свело ногу»: в воде'; "
+        "write «Свело ногу в воде»",
+        "water/ru/before-you-swim.md: the link to guide:stretches says '«Растяжка»'; "
+        "write «Вечерняя растяжка»",
+    ]
+
+
 def test_no_review_was_due_on_the_day_of_the_last_review():
     assert content.reviews_due(REVIEWED_ON) == []
 
 
 def test_an_overdue_review_names_the_page_that_is_due():
+    causes = content.get_page("en", "guide", "causes")
     due = content.reviews_due(REVIEWED_ON + datetime.timedelta(days=3650))
-    assert "guide/en/causes.md: next review was due on 2027-11-26" in due
+    assert f"guide/en/causes.md: next review was due on {causes.next_review}" in due
     assert content.problems(today=REVIEWED_ON + datetime.timedelta(days=3650)) == []
 
 
 def test_check_reviews_names_the_page_that_is_due(content_copy, capsys):
     path = content_copy / "guide" / "ru" / "causes.md"
-    edit(path, "reviewed = 2026-11-26", "reviewed = 2020-01-01")
-    edit(path, "next_review = 2027-11-26", "next_review = 2021-01-01")
+    causes = content.get_page("ru", "guide", "causes")
+    edit(path, f"reviewed = {causes.reviewed}", "reviewed = 2020-01-01")
+    edit(path, f"next_review = {causes.next_review}", "next_review = 2021-01-01")
+    content.all_pages.cache_clear()
     with pytest.raises(CommandError) as raised:
         call_command("check_reviews", on=REVIEWED_ON)
     assert str(raised.value).endswith("\n  guide/ru/causes.md: next review was due on 2021-01-01")
@@ -107,7 +198,7 @@ def test_one_address_with_two_titles_in_a_language_is_caught(content_copy):
 
 
 def test_a_review_date_in_the_future_is_caught(content_copy):
-    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-11-26", "reviewed = 2099-01-01")
+    edit(content_copy / "now" / "en" / "land.md", "reviewed = 2026-12-05", "reviewed = 2099-01-01")
     assert any("in the future" in p for p in content.problems())
 
 
@@ -204,6 +295,17 @@ def test_a_number_that_differs_from_the_english_page_is_caught(content_copy):
     )
 
 
+def test_a_translation_that_drops_the_get_help_now_box_is_caught(content_copy):
+    # The Russian and Spanish cramp-in-the-water pages once lost the box that English shows:
+    # the signs after water breathed in were on the English page only.
+    edit(content_copy / "guide" / "es" / "when-to-see-a-doctor.md", "show_red_flags = true\n", "")
+    found = content.problems()
+    assert (
+        "guide/es/when-to-see-a-doctor.md shows the Get help now box unlike "
+        "guide/en/when-to-see-a-doctor.md" in found
+    )
+
+
 def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
     path = content_copy / "guide" / "ru" / "stretches.md"
     append(path, "\nС городского телефона — 03.\n")
@@ -271,13 +373,19 @@ def test_the_about_page_links_to_the_review_dates_in_every_language():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "26 November 2026"), ("ru", "26 ноября 2026"), ("es", "26 de noviembre de 2026")],
+    [
+        ("en", "26 November 2026"),
+        ("ru", "26\u00a0ноября\u00a02026"),
+        ("es", "26 de noviembre de 2026"),
+    ],
 )
 def test_dates_read_as_each_language_writes_them(client, language, expected):
+    reviewed = content.get_page(language, "guide", "causes").reviewed
     with translation.override(language):
         assert Template("{{ day|date }}").render(Context({"day": REVIEWED_ON})) == expected
+        shown = Template("{{ day|date }}").render(Context({"day": reviewed}))
     body = client.get(f"/{language}/guide/causes/").content.decode()
-    assert f'<time datetime="2026-11-26">{expected}</time>' in body
+    assert f'<time datetime="{reviewed.isoformat()}">{shown}</time>' in body
 
 
 @pytest.mark.django_db
@@ -293,7 +401,16 @@ def test_the_reviews_page_lists_every_page_its_dates_and_its_sources(client):
                     assert f'href="{escape(source.url)}"' in body
     russian = client.get("/ru/reviews/").content.decode()
     assert "Следующая проверка" in russian
-    assert russian.count('<time datetime="2026-11-26">26 ноября 2026</time>') > 50
+    assert russian.count('<time datetime="2026-11-26">26\u00a0ноября\u00a02026</time>') > 50
+
+
+@pytest.mark.django_db
+def test_a_source_title_ending_in_a_question_mark_takes_no_second_stop(client):
+    # «…¿qué significa cada bandera y cuáles debemos conocer?.» (native review es 2.25).
+    spanish = client.get("/es/reviews/").content.decode()
+    assert "cuáles debemos conocer?</a>" in spanish
+    assert "cuáles debemos conocer?</a>." not in spanish
+    assert "Float to Live</a>." in client.get("/en/reviews/").content.decode()
 
 
 def test_no_page_repeats_the_original_articles_errors_or_its_advertisements():
@@ -335,13 +452,189 @@ def test_the_water_screen_holds_on_or_floats_first_and_never_sends_the_swimmer_u
     assert not [step for step in page.steps if step.hold_seconds]
 
 
+# The wordings and levels the December 2026 reviews ruled out on the emergency pages, each as the
+# published content had it (content/urgency.py): put back, each is caught.
+OLD_WORDINGS = [
+    # The chest-pain line in "today" named no number: readers called their doctor.
+    (
+        "now/en/red-flags.md",
+        "With chest pain or breathlessness, call {number} now.",
+        "With breathing trouble or chest pain, call at once.",
+        "the chest-pain line must name the number",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "сразу звоните {number}.",
+        "звоните немедленно.",
+        "without the number",
+    ),
+    (
+        "now/es/red-flags.md",
+        "llama ya al {number}.",
+        "llama enseguida.",
+        "without the number",
+    ),
+    (
+        "water/en/helping-someone.md",
+        "Call {number} now if they:",
+        "Call the emergency number at once if they:",
+        "without the number",
+    ),
+    # Tetanus symptoms waited for "today".
+    (
+        "now/en/red-flags.md",
+        'level = "urgent"\ntext = "A deep or dirty wound, and your tetanus jabs',
+        'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
+        "tetanus symptoms belong under call now",
+    ),
+    (
+        "now/ru/red-flags.md",
+        'level = "urgent"\ntext = "Глубокая или грязная рана',
+        'level = "urgent"\ntext = "Мышцы сводит или они деревенеют после грязной раны (столбняк).',
+        "tetanus symptoms belong under call now",
+    ),
+    (
+        "now/es/red-flags.md",
+        'level = "urgent"\ntext = "Una herida profunda o sucia',
+        'level = "urgent"\ntext = "Músculos rígidos después de una herida sucia (tétanos).',
+        "tetanus symptoms belong under call now",
+    ),
+    # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
+    ("now/en/red-flags.md", "These are signs of water", "Or they swallowed water", "ruled out"),
+    ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
+    ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
+    # A warm leg is the clot's sign, not a hot one.
+    ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
+    ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
+    ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
+    # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
+    ("now/en/help-someone.md", "asping", "eeble breath", "gasping"),
+    ("now/ru/help-someone.md", "Судорожные вдохи (", "Вдохи (", "gasping"),
+    ("now/es/help-someone.md", "oquea", "espira mal", "gasping"),
+    ("water/ru/helping-someone.md", "Судорожные вдохи (", "Вдохи (", "gasping"),
+    ("now/en/help-someone.md", "Push down 5–6\u00a0cm", "Push down hard", "depth"),
+    ("now/es/help-someone.md", "Sigue hasta que", "Presiona", "when to stop"),
+    ("now/en/help-someone.md", "defibrillator = true\n", "", "defibrillator = true"),
+    ("now/en/help-someone.md", "? Call {number} now,", "? Call now,", "own lead"),
+    # The rescue screen's first line jumps to CPR (clinical review 2, major 1).
+    ("now/en/help-someone.md", 'anchor = "cpr"\n', "", "jump to the CPR steps"),
+    ("now/ru/help-someone.md", 'anchor = "cpr"\n', 'anchor = "help"\n', "anchors other steps"),
+    # A baby's chest: two thumbs around it or the heel of one hand, no longer two fingers.
+    ("now/en/help-someone.md", "both thumbs", "two fingers", "ruled out"),
+    ("now/ru/help-someone.md", "двумя большими пальцами", "двумя пальцами", "ruled out"),
+    ("now/es/help-someone.md", "los dos pulgares", "dos dedos", "ruled out"),
+    # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
+    (
+        "now/en/red-flags.md",
+        "tenderness or weakness you cannot explain:",
+        "tenderness or weakness you cannot explain, or dark urine:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/es/red-flags.md",
+        "debilidad sin causa clara:",
+        "debilidad sin causa clara, o la orina oscura:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "слабость в мышцах: это",
+        "слабость в мышцах либо потемнела моча: это",
+        "stands under call now and again under today",
+    ),
+    # A leg suddenly cold is call now; "today" may only send it there with the number.
+    (
+        "now/en/red-flags.md",
+        "suddenly, call {number} now.",
+        "suddenly, see a doctor today.",
+        "stands under call now and again under today",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "new", "old", "problem"), OLD_WORDINGS)
+def test_the_old_wordings_and_levels_of_the_emergency_pages_are_caught(
+    content_copy, path, new, old, problem
+):
+    text = (content_copy / path).read_text()
+    assert new in text
+    (content_copy / path).write_text(text.replace(new, old))  # every time the page says it
+    found = [p for p in content.problems() if p.startswith(path)]
+    assert any(problem in p for p in found), found
+
+
+def test_only_the_number_placeholder_is_allowed(content_copy):
+    edit(content_copy / "now" / "en" / "red-flags.md", "call {number} now", "call {numbr} now")
+    assert any("{numbr} is not a placeholder" in p for p in content.problems())
+
+
+def test_a_translation_names_the_number_where_english_does(content_copy):
+    edit(content_copy / "now" / "es" / "help-someone.md", "Llama al {number} y pon", "Llama y pon")
+    assert any(
+        p.startswith("now/es/help-someone.md names the number to call in other places")
+        for p in content.problems()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
+    body = client.get(f"/{language}/now/help-someone/").content.decode()
+    number = django_settings.EMERGENCY_NUMBER
+    marked = f'<span data-number-text="%(number)s">{number}</span>'
+    # The lead, steps and the box name it; app.js swaps it with the buttons' (data-number-text).
+    lead = body[body.index('class="lead-alert"') : body.index("</p>", body.index("lead-alert"))]
+    assert marked in lead
+    assert body.count(marked) >= 4
+    assert content.NUMBER_TOKEN not in body
+
+
+@pytest.mark.django_db
+def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_the_leg(client):
+    for slug, first in [("help-someone", "After trouble in the water"), ("land", "Chest pain")]:
+        body = client.get(content.page_url("now", slug, "en")).content.decode()
+        box = body[body.index('id="get-help"') :]
+        assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client, language):
+    flags = content.red_flags(language)
+    for slug in content.EMERGENCY_SLUGS:
+        body = client.get(content.page_url("now", slug, language)).content.decode()
+        box = visible(body[body.index('id="get-help"') :]).replace("\xa0", " ")
+        for level in ("emergency", "urgent"):
+            shown_here, more = flags.flags_shown_on(level, slug)
+            assert len(shown_here) <= 5, (slug, level)  # a frightened reader reads four or five
+            for flag in shown_here + more:  # every sign is on the page, none at two levels
+                assert box.count(shown(flag.text).replace("\xa0", " ")) == 1
+        assert body.count('<details class="more-flags">') == 2
+    # The land screen: the clot in the lung, the cold leg, the tight calf, dark urine first.
+    land, _ = flags.flags_shown_on("emergency", "land")
+    assert len(land) == 4
+    rescue, _ = flags.flags_shown_on("emergency", "help-someone")
+    assert len(rescue) == 3  # water breathed in, hypothermia, a fit
+    assert flags.flags_shown_on("urgent", "help-someone")[0] == []
+
+
+def test_away_from_the_emergency_screens_the_box_lists_every_sign():
+    flags = content.red_flags("en")
+    for level in ("emergency", "urgent"):
+        assert flags.flags_shown_on(level, "when-to-see-a-doctor") == (flags.flags_at(level), [])
+        assert flags.flags_shown_on(level, "") == (flags.flags_at(level), [])
+
+
 def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
     page = content.get_page("en", "now", "help-someone")
     (_first, rescue), (after, care) = page.step_groups
     assert "lie down" in " ".join(s.text for s in rescue).lower()
     assert after == "Once they are out of the water"
     text = " ".join(f"{s.title} {s.text}" for s in care)
-    for needed in ["5 rescue breaths", "CPR", "1 minute", "onto their side", "medical check"]:
+    # Aftercare as the water pack's triage states it: who needs a doctor, watched 15 minutes,
+    # never left alone for 24 hours (clinical readers, December 2026).
+    steps = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
+    for needed in [*steps, "15 minutes", "24 hours"]:
         assert needed in text
     assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
 

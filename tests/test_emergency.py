@@ -43,10 +43,29 @@ def test_the_published_table_loads_and_covers_the_apps_countries():
 
 @pytest.mark.parametrize(
     ("code", "ambulance"),
-    [("GB", "999"), ("US", "911"), ("MX", "911"), ("CL", "131"), ("CO", "123"), ("RU", "103")],
+    [
+        ("GB", "999"),
+        ("US", "911"),
+        ("MX", "911"),
+        ("CL", "131"),
+        ("CO", "123"),
+        ("RU", "103"),
+        # December sources review: Paraguay's ministry says 141 works from any mobile.
+        ("PY", "141"),
+    ],
 )
 def test_the_numbers_the_reviews_named_are_the_tables(code, ambulance):
     assert emergency.get(code).ambulance == ambulance
+
+
+def test_the_uk_urgent_line_says_it_does_not_serve_northern_ireland():
+    # NHS 111 answers in England, Scotland (NHS 24) and Wales; Northern Ireland has no 111.
+    uk = emergency.get("GB")
+    assert uk.urgent == "111"
+    assert "Wales" in uk.urgent_name("en")
+    assert "Уэльс" in uk.urgent_name("ru")
+    assert "Northern Ireland" in uk.note("en")
+    assert "Irlanda del Norte" in uk.note("es")
 
 
 def test_every_row_cites_a_source_it_was_checked_against():
@@ -83,6 +102,8 @@ def test_a_good_row_loads(tmp_path):
         ("checked = 2026-11-26", 'checked = "yesterday"', "`checked` must be a date"),
         ('water = "137"', 'urgent = "111"', "needs an `urgent_name`"),
         ('water = "137"', 'fax = "137"', "unknown fields ['fax']"),
+        ('water = "137"', 'reaches = "army"', "`reaches` must be one of"),
+        ('water = "137"', 'reaches = "Police"', "`reaches` must be one of"),
     ],
 )
 def test_bad_data_is_refused_naming_the_file_row_and_country(tmp_path, old, new, message):
@@ -92,6 +113,30 @@ def test_bad_data_is_refused_naming_the_file_row_and_country(tmp_path, old, new,
         load_text(tmp_path, GOOD_ROW + second)
     assert message in str(error.value)
     assert "numbers.toml, row 2" in str(error.value)
+
+
+def test_a_number_that_reaches_the_police_or_the_fire_brigade_says_so(tmp_path):
+    police = GOOD_ROW.replace('water = "137"', 'reaches = "police"')
+    chile = load_text(tmp_path, police)["CL"]
+    assert chile.reaches == "police"
+    assert chile.reaches_name("en") == "Police, who send an ambulance"
+    assert chile.reaches_name("ru") == "Полиция (вызовет скорую)"
+    assert chile.reaches_name("es") == "Policía, que envía una ambulancia"
+    # Absent: the number reaches a medical or ambulance service, and nothing is said.
+    assert load_text(tmp_path, GOOD_ROW)["CL"].reaches == ""
+
+
+@pytest.mark.parametrize(
+    ("code", "reaches"),
+    [("BO", "police"), ("PE", "fire"), ("AM", "police"), ("NI", "police"), ("GD", "police")],
+)
+def test_the_rows_whose_number_reaches_the_police_or_firefighters_say_so(code, reaches):
+    assert emergency.get(code).reaches == reaches
+
+
+def test_rows_whose_number_is_a_medical_line_say_nothing_about_who_answers():
+    for code in ("GB", "CL", "RU", "PY", "JP", "US"):
+        assert emergency.get(code).reaches == ""
 
 
 def test_a_duplicate_country_is_refused(tmp_path):
@@ -129,6 +174,12 @@ def test_the_worker_gets_every_country_with_its_names_and_numbers():
     assert set(table) == set(emergency.countries())
     assert table["GB"]["urgent"] == "111"
     assert table["CL"]["water"] == "137"
+    # Who answers travels with the entry, named in every language, like the urgent line's name.
+    assert table["BO"]["reaches"] == "police"
+    assert table["BO"]["reachesNames"]["es"] == "Policía, que envía una ambulancia"
+    assert table["PE"]["reachesNames"]["en"] == "Fire brigade, who send an ambulance"
+    assert "reaches" not in table["CL"]
+    assert "reachesNames" not in table["CL"]
     for entry in table.values():
         assert set(entry["names"]) == {"en", "ru", "es"}
         assert re.fullmatch(r"\d{2,15}", entry["ambulance"])

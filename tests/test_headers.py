@@ -2,14 +2,19 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
+from conftest import sign_in
 from django.conf import settings
 
 pytestmark = pytest.mark.django_db
-GOOD_KEY = "a-deployment-key-" + "x9Q4" * 12
+# Made once with secrets.token_urlsafe(50), as the README says (a constant: the same tests in
+# every run and every pytest-xdist worker).
+GOOD_KEY = "97vGCAnVouGB2UmNk4O2vI6ciW86rjXpp_YK-q3l6omVrddTdIRC8oGvjUyyBX0K0dE"
+PUBLIC_URL = "https://cramp-aid.example"
 
 
 def test_security_headers_are_present(client):
@@ -45,26 +50,47 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
         ("/ru/now/water/", True),
         ("/es/now/help-someone/", True),
         ("/en/offline/", True),
+        ("/offline/", True),
+        ("/en/venues/test-pool/", True),
         ("/es/", False),
+        ("/en/guide/causes/", False),
+        ("/en/venues/test-pool/poster/", False),
         ("/en/diary/log/", False),
         ("/en/nowhere/", False),
     ],
 )
-def test_the_inline_script_is_the_one_the_policy_allows_and_the_only_one(client, path, inline):
+def test_the_inline_script_is_the_one_the_policy_allows_and_the_only_one(
+    client, venue, path, inline
+):
+    # Only the screens someone calls from run it (guide/calling.html), and only their policies
+    # allow it: on every other page an injected copy would not run either.
     import hashlib
     import re
     from base64 import b64encode
+
+    from guide import first_paint
 
     response = client.get(path)
     body = response.content.decode()
     # Data blocks (type="application/json") never run; every other script without src does.
     scripts = re.findall(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", body, re.DOTALL)
-    assert scripts == ([settings.INLINE_SCRIPT] if inline else [])
-    digest = b64encode(hashlib.sha256(settings.INLINE_SCRIPT.encode()).digest()).decode()
+    assert scripts == ([first_paint.SCRIPT] if inline else [])
+    digest = b64encode(hashlib.sha256(first_paint.SCRIPT.encode()).digest()).decode()
     directives = response["Content-Security-Policy"].split(";")
     policy = dict(part.strip().split(" ", 1) for part in directives)
-    assert policy["script-src"] == f"'self' 'sha256-{digest}'"
+    assert policy["script-src"] == (f"'self' 'sha256-{digest}'" if inline else "'self'")
     assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body)  # an inline handler would be blocked
+
+
+def test_no_page_inlines_the_comments_of_its_stylesheets(client, sitemap_paths):
+    # Comments stay in static/css, where they explain the rules: in a page they are bytes (and
+    # English words) on every visit. The diary's pages inline diary.css too.
+    import re
+
+    for path in sitemap_paths:
+        body = client.get(path).content.decode()
+        for style in re.findall(r"<style>(.*?)</style>", body, re.DOTALL):
+            assert "/*" not in style, path
 
 
 def test_plain_http_is_redirected_to_https():
@@ -89,6 +115,7 @@ def test_errors_and_admin_are_never_held_by_a_shared_cache(client):
     assert "public" not in admin.get("Cache-Control", "")
 
 
+@pytest.mark.django_db
 def test_hashed_static_files_are_immutable(client):
     import re
 
@@ -106,8 +133,9 @@ def test_check_deploy_is_clean_with_production_settings():
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "CRAMP_AID_"))
     }
-    environment["DJANGO_SECRET_KEY"] = "a-long-random-deployment-key-" + "x9Q" * 20
+    environment["DJANGO_SECRET_KEY"] = GOOD_KEY
     environment["DJANGO_ALLOWED_HOSTS"] = "cramp-aid.example"
+    environment["CRAMP_AID_PUBLIC_URL"] = PUBLIC_URL
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
@@ -152,16 +180,52 @@ def start_the_app(**environment):
     )
 
 
+PRODUCTION = {"DJANGO_ALLOWED_HOSTS": "cramp-aid.example", "CRAMP_AID_PUBLIC_URL": PUBLIC_URL}
+
+
 @pytest.mark.parametrize(
     ("environment", "message"),
     [
-        ({"DJANGO_ALLOWED_HOSTS": "cramp-aid.example"}, "DJANGO_SECRET_KEY is not set"),
+        (PRODUCTION, "DJANGO_SECRET_KEY is not set"),
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "short-key"}, "DJANGO_SECRET_KEY is too short"),
+        # What Django's own check (security.W009) flags: its development keys, low variety.
         (
-            {"DJANGO_ALLOWED_HOSTS": "cramp-aid.example", "DJANGO_SECRET_KEY": "short-key"},
-            "DJANGO_SECRET_KEY is too short",
+            {**PRODUCTION, "DJANGO_SECRET_KEY": "django-insecure-" + GOOD_KEY},
+            "DJANGO_SECRET_KEY is a placeholder (it contains 'django-insecure')",
         ),
-        ({"DJANGO_SECRET_KEY": GOOD_KEY}, "DJANGO_ALLOWED_HOSTS is empty"),
-        ({"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "ab" * 30}, "DJANGO_SECRET_KEY repeats itself"),
+        # And what people paste: a placeholder, the README's line, a repeated pattern.
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "changeme-" * 7}, "is a placeholder"),
+        (
+            {
+                **PRODUCTION,
+                "DJANGO_SECRET_KEY": "<the output of: python3 -c 'import secrets; "
+                "print(secrets.token_urlsafe(50))'>",
+            },
+            "is a placeholder",
+        ),
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": "a-key-" + "x9Q4" * 12}, "repeats itself"),
+        (
+            {"DJANGO_SECRET_KEY": GOOD_KEY, "CRAMP_AID_PUBLIC_URL": PUBLIC_URL},
+            "ALLOWED_HOSTS is empty",
+        ),
+        (
+            {**PRODUCTION, "DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": " , "},
+            "ALLOWED_HOSTS",
+        ),
+        # Posters print the public address: never the host and port a request named.
+        (
+            {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": "cramp-aid.example"},
+            "CRAMP_AID_PUBLIC_URL is not an https:// address",
+        ),
+        (
+            {
+                **PRODUCTION,
+                "DJANGO_SECRET_KEY": GOOD_KEY,
+                "CRAMP_AID_PUBLIC_URL": "http://x.example",
+            },
+            "CRAMP_AID_PUBLIC_URL",
+        ),
     ],
 )
 def test_production_refuses_to_start_when_misconfigured(environment, message):
@@ -171,13 +235,21 @@ def test_production_refuses_to_start_when_misconfigured(environment, message):
     assert message in result.stderr
 
 
-def test_production_starts_with_a_key_and_hosts_and_locally_with_neither():
-    assert (
-        start_the_app(
-            DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="cramp-aid.example"
-        ).returncode
-        == 0
-    )
+@pytest.mark.parametrize(
+    "key",
+    [
+        GOOD_KEY,
+        # As `openssl rand -hex 32` makes them: sixteen different characters only.
+        "07d1ca59e14b719506ed60cb57de4754247a31d1d2b8941e31f5c140a43edf33",
+        "correct-horse-battery-staple-mountain-river-sunrise-lake-violin",
+    ],
+)
+def test_production_starts_with_a_random_key_hosts_and_address(key):
+    result = start_the_app(**PRODUCTION, DJANGO_SECRET_KEY=key)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_app_starts_locally_with_none_of_them():
     local = start_the_app(DJANGO_HTTPS="0")  # what `make run` does
     assert local.returncode == 0, local.stderr
 
@@ -211,6 +283,7 @@ def test_hsts_header_by_default_covers_this_host_only(client):
     assert client.get("/en/now/")["Strict-Transport-Security"] == "max-age=63072000"
 
 
+@pytest.mark.django_db
 def test_a_signed_in_staff_preview_is_private(client):
     from django.contrib.auth.models import User
 
@@ -221,7 +294,7 @@ def test_a_signed_in_staff_preview_is_private(client):
         lifeguards="Chair", lifeguard_hours="All day", first_aid_point="Desk",
         defibrillator="Desk", published=False,
     )  # fmt: skip
-    client.force_login(User.objects.create_user("staff", password="x" * 20, is_staff=True))
+    sign_in(client, User.objects.create_user("staff", password="x7" * 10, is_staff=True), "x7" * 10)
     response = client.get("/en/venues/draft-pool/")
     assert response.status_code == 200
     assert "Cookie" in response["Vary"]
@@ -241,3 +314,19 @@ def test_root_pages_in_the_visitors_language_are_private(client, path):
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert {"Accept-Language", "Cookie"} <= {v.strip() for v in response["Vary"].split(",")}
+
+
+def test_the_apps_scripts_never_turn_text_into_html_or_code():
+    # Why the policy adds no Trusted Types (README, "Security"): with `script-src 'self'` and no
+    # inline script but first-paint.js (by its hash, on the screens someone calls from), an
+    # injection needs a sink that parses text, and the app's scripts have none; they build
+    # every element with createElement and textContent.
+    sinks = re.compile(
+        r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML|document\.write|\beval\s*\("
+        r"|new\s+Function\s*\(|set(Timeout|Interval)\s*\(\s*[\"'`]|createContextualFragment"
+    )
+    scripts = sorted((settings.BASE_DIR / "static" / "js").rglob("*.js"))
+    assert len(scripts) > 10
+    for script in scripts:
+        found = sinks.search(script.read_text(encoding="utf-8"))
+        assert found is None, f"{script.name}: {found and found.group()}"

@@ -1,5 +1,7 @@
 """English, Russian and Spanish: every page, every interface string, the same content."""
 
+# ruff: noqa: RUF001 (Russian text is meant to hold Cyrillic letters)
+
 import filecmp
 import shutil
 import subprocess
@@ -9,8 +11,8 @@ import pytest
 from django.conf import settings
 
 from guide import content
+from guide.content import typography
 
-pytestmark = pytest.mark.django_db
 LOCALE = settings.BASE_DIR / "guide" / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -61,6 +63,43 @@ def test_the_catalogues_hold_every_string_the_code_uses(tmp_path):
         fresh = msgids(copy / "locale" / language / "LC_MESSAGES" / "django.po")
         committed = msgids(LOCALE / language / "LC_MESSAGES" / "django.po")
         assert fresh == committed, f"run `make catalogues` and translate ({language})"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_catalogues_keep_each_number_on_one_line_with_its_unit(language):
+    # Timers, the diary and the venue page say «30 секунд», «12 horas»: a no-break space, so
+    # the number never ends a line alone (native reviews, December 2026).
+    po = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = typography.catalogue_entries(po)
+    assert len(entries) > 300
+    loose = [
+        (msgid, words)
+        for msgid, msgstr in entries
+        for _line, words in typography.loose_spaces(msgstr, language)
+    ]
+    assert loose == []
+
+
+def test_the_catalogue_check_reads_wrapped_and_plural_translations():
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+        'msgid "Over 10 minutes"\nmsgstr ""\n"Дольше 10 "\n"минут"\n\n'
+        'msgid "Hold for %(seconds)s second."\nmsgid_plural "Hold for %(seconds)s seconds."\n'
+        'msgstr[0] "%(seconds)s секунду"\nmsgstr[1] "%(seconds)s\u00a0секунды"\n\n'
+        '#~ msgid "Gone"\n#~ msgstr "10 минут"\n'
+    )
+    entries = typography.catalogue_entries(po)
+    assert entries == [
+        ("Over 10 minutes", "Дольше 10 минут"),
+        ("Hold for %(seconds)s second.", "%(seconds)s секунду"),
+        ("Hold for %(seconds)s second.", "%(seconds)s\u00a0секунды"),
+    ]
+    assert [
+        words for _msgid, text in entries for _line, words in typography.loose_spaces(text, "ru")
+    ] == [
+        "Дольше 10 минут",
+        "%(seconds)s секунду",
+    ]
 
 
 def msgids(po):
@@ -160,3 +199,32 @@ def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, pro
     body = content.get_page(language, "guide", "oral-rehydration").body_markdown
     for product in products:
         assert product in body
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "where_to_go", "ruled_out"),
+    [
+        # Russia's травмпункт treats injuries, not clots or tetanus (native review 2.0.1, 1).
+        ("ru", "Сразу звоните 112, если:", "приёмное отделение", ["обратитесь в травмпункт"]),
+        # «Llama al 112 ya si» reads as «ya sí» (native review 2.0, 2).
+        ("es", "Llama ya al 112 si:", "ve a urgencias", ["ya si:", "centro de urgencias"]),
+    ],
+)
+def test_the_get_help_box_speaks_as_its_readers_do(
+    client, language, heading, where_to_go, ruled_out
+):
+    body = client.get(f"/{language}/now/").content.decode()
+    box = body[body.index('id="get-help"') :]
+    assert heading in box
+    assert where_to_go in box
+    for wording in ruled_out:
+        assert wording not in box
+    if language == "ru":
+        # "Today" in Russia: the polyclinic's duty doctor or a home visit, the evening's
+        # неотложная помощь, the injury clinic only after an injury; the hospital's приёмное
+        # отделение only for what needs a hospital (native guide review, Dec 2026, important 1).
+        today = box[box.index("data-urgent-default") :].split("</p>")[0].replace("\u00a0", " ")
+        assert "дежурному врачу" in today
+        assert "неотложную помощь" in today
+        assert "После травмы — в травмпункт" in today
+        assert "приёмное" not in today

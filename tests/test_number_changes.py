@@ -4,6 +4,7 @@ whichever way it reaches the database, and shown in the admin on the venue."""
 import datetime
 
 import pytest
+from conftest import sign_in
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.db import IntegrityError
@@ -50,7 +51,7 @@ def operator(client):
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_venue", "change_venue", "add_venue"])
     )
-    client.force_login(user)
+    sign_in(client, user, "a-long-password-1")
     return user
 
 
@@ -99,7 +100,8 @@ def test_a_save_from_a_command_or_the_shell_is_kept_without_a_person(client):
     pool.save()
     assert changes(venue=pool)[-1] == ("emergency_number", "", "0555", "")
     assert VenueNumberChange.objects.last().changed_by is None
-    client.force_login(User.objects.create_superuser("admin", "a@example.com", "a-long-pass-1"))
+    admin = User.objects.create_superuser("admin", "a@example.com", "a-long-pass-1")
+    sign_in(client, admin, "a-long-pass-1")
     page = client.get(f"/admin/guide/venue/{pool.pk}/change/").content.decode()
     assert "nobody signed in (a command, the shell or a fixture)" in page
 
@@ -170,7 +172,8 @@ def test_the_record_outlives_the_venue_and_the_account(operator):
 
 
 def test_nobody_edits_or_deletes_the_record_in_the_admin(client):
-    client.force_login(User.objects.create_superuser("admin", "a@example.com", "a-long-pass-1"))
+    admin = User.objects.create_superuser("admin", "a@example.com", "a-long-pass-1")
+    sign_in(client, admin, "a-long-pass-1")
     pool = venue()
     change = VenueNumberChange.objects.filter(venue=pool).first()
     assert client.get("/admin/guide/venuenumberchange/").status_code == 404

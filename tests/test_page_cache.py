@@ -29,8 +29,9 @@ def app():
 
     request_started.connect(count)
 
-    def get(path, host="testserver", scheme="https", encoding="gzip", method="GET"):
+    def get(path, host="testserver", scheme="https", encoding="gzip", method="GET", language=""):
         environ = {
+            "HTTP_ACCEPT_LANGUAGE": language,
             "REQUEST_METHOD": method,
             "PATH_INFO": path,
             "QUERY_STRING": "",
@@ -78,6 +79,29 @@ def test_pages_the_same_for_everyone_are_rendered_once(app, path):
     assert len(app.runs) == 1
 
 
+@pytest.mark.parametrize("path", ["/serviceworker.js", "/numbers.json"])
+def test_root_answers_the_same_in_every_language_name_no_visitors_language(app, path):
+    russian = app(path, language="ru")
+    english = app(path, language="en")
+    assert english.body == russian.body
+    for answer in (russian, english):  # the first visitor's language is not replayed
+        assert "Content-Language" not in answer.headers
+        assert "accept-language" not in answer.headers.get("Vary", "").lower()
+    assert len(app.runs) == 1
+
+
+def test_a_page_that_varies_by_more_than_its_encoding_is_never_kept():
+    from django.http import HttpResponse
+
+    for vary in ("Accept-Language", "Cookie", "Accept-Encoding, User-Agent"):
+        response = HttpResponse("same for everyone?", headers={"Vary": vary})
+        response.page_cache_version = (None, None)
+        assert not page_cache._keepable(response), vary
+    response = HttpResponse("same for everyone", headers={"Vary": "Accept-Encoding"})
+    response.page_cache_version = (None, None)
+    assert page_cache._keepable(response)
+
+
 def test_compressed_and_plain_copies_are_kept_apart(app):
     compressed = app("/en/now/", encoding="gzip, br")
     plain = app("/en/now/", encoding="")
@@ -95,6 +119,34 @@ def test_each_host_gets_its_own_links(app):
         assert b"https://a.example/ru/now/" in first.body
         assert b"https://b.example/ru/now/" in second.body
         assert b"a.example" not in second.body
+
+
+def test_a_hosts_port_or_spelling_never_adds_a_kept_page(app):
+    # ALLOWED_HOSTS ignores the port and the case: each spelling would otherwise keep its own
+    # copy (its links carry the Host as sent), a way to fill the memory from outside.
+    spellings = ["testserver:1", "testserver:2", "TestServer", "testserver."]
+    for host in spellings:
+        assert app("/en/now/", host=host).status == "200 OK", host
+        assert app("/en/now/", host=host).status == "200 OK", host
+    assert len(app.runs) == 2 * len(spellings)  # each rendered every time, none kept
+    for host in ["testserver", "testserver:443"]:  # as sent, or with the server's own port
+        app("/en/now/", host=host)
+        app("/en/now/", host=host)
+    assert len(app.runs) == 2 * len(spellings) + 2
+
+
+def test_kept_pages_stay_within_their_memory_bound(app, monkeypatch):
+    paths = ["/en/now/", "/ru/now/", "/es/now/"]
+    sizes = [len(app(path).body) for path in paths]
+    page_cache.clear()
+    monkeypatch.setattr(page_cache, "MAX_BYTES", sum(sizes) - 1)
+    for path in paths:
+        app(path)
+    runs = len(app.runs)
+    app("/es/now/")  # the newest is kept
+    assert len(app.runs) == runs
+    app("/en/now/")  # the oldest made room
+    assert len(app.runs) == runs + 1
 
 
 def test_a_kept_page_never_answers_a_host_django_would_refuse(app):
@@ -161,3 +213,10 @@ def test_an_unpublished_venue_is_gone_at_once(client, venue):
     Venue.objects.filter(pk=venue.pk).update(published=False)
     assert client.get("/en/venues/kept-pool/").status_code == 404
     assert client.get("/en/venues/kept-pool/poster/").status_code == 404
+
+
+def test_a_venue_page_is_kept_for_its_hosts_own_spelling_only(client, venue):
+    for _ in range(2):
+        assert client.get("/en/venues/kept-pool/", headers={"host": "testserver:1"}).templates
+    client.get("/en/venues/kept-pool/")
+    assert not client.get("/en/venues/kept-pool/").templates

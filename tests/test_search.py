@@ -6,8 +6,6 @@ import pytest
 
 from guide import content, search
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.mark.parametrize("language", ["en", "ru", "es"])
 def test_the_index_covers_every_public_page(client, language):
@@ -21,6 +19,12 @@ def test_the_index_holds_the_whole_text_of_each_page():
     entry = next(e for e in search.index("en") if e["url"] == "/en/guide/oral-rehydration/")
     assert "glucose" in entry["text"]
     assert "<" not in entry["text"]
+
+
+def test_the_index_reads_the_number_to_call_as_the_page_shows_it():
+    entry = next(e for e in search.index("en") if e["url"] == "/en/now/help-someone/")
+    assert "call 112 on speaker now" in entry["text"]
+    assert all(content.NUMBER_TOKEN not in e["text"] for e in search.index("ru"))
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,11 @@
 """Venues: validation in the admin, who may see them, their posters and the sitemap."""
 
+import html
+import json
+import re
+
 import pytest
+from conftest import sign_in
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
@@ -8,39 +13,15 @@ from guide.models import Venue
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "name": "Test Pool",
-    "slug": "test-pool",
-    "kind": "pool",
-    "language": "en",
-    "address": "",
-    "country": "GB",
-    "emergency_number": "112",
-    "lifeguard_phone": "+44 1632 960 123",
-    "lifeguards": "Poolside chair",
-    "lifeguard_hours": "7:00 to 20:00",
-    "first_aid_point": "Reception",
-    "defibrillator": "Reception wall",
-    "published": "on",
-}
-
 
 @pytest.fixture
 def staff(client):
     user = User.objects.create_superuser("operator", "op@example.com", "a-long-password-1")
-    client.force_login(user)
-    return client
+    return sign_in(client, user, "a-long-password-1")
 
 
-@pytest.fixture
-def venue():
-    data = {k: v for k, v in VALID.items() if k != "published"}
-    data["lifeguard_phone"] = "+441632960123"
-    return Venue.objects.create(**data, published=True)
-
-
-def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
-    response = staff.post("/admin/guide/venue/add/", VALID)
+def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff, venue_form):
+    response = staff.post("/admin/guide/venue/add/", venue_form)
     assert response.status_code == 302
     venue = Venue.objects.get(slug="test-pool")
     assert venue.lifeguard_phone == "+441632960123"
@@ -59,23 +40,23 @@ def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
         ("first_aid_point", "", "required"),
     ],
 )
-def test_bad_input_gets_a_clear_form_error(staff, field, value, message):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, field: value})
+def test_bad_input_gets_a_clear_form_error(staff, venue_form, field, value, message):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, field: value})
     assert response.status_code == 200
     assert message in response.content.decode().lower()
     assert not Venue.objects.exists()
 
 
-def test_a_duplicate_slug_is_refused(staff, venue):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, "name": "Another"})
+def test_a_duplicate_slug_is_refused(staff, venue, venue_form):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, "name": "Another"})
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
     assert Venue.objects.count() == 1
 
 
-def test_a_bad_edit_loses_nothing_already_saved(staff, venue):
+def test_a_bad_edit_loses_nothing_already_saved(staff, venue, venue_form):
     response = staff.post(
-        f"/admin/guide/venue/{venue.pk}/change/", {**VALID, "emergency_number": "nope"}
+        f"/admin/guide/venue/{venue.pk}/change/", {**venue_form, "emergency_number": "nope"}
     )
     assert response.status_code == 200
     venue.refresh_from_db()
@@ -113,6 +94,15 @@ def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_countrys_nu
     assert "public" in response["Cache-Control"]
 
 
+def test_shared_caches_hold_venue_pages_a_minute_and_emergency_screens_longer(client, venue):
+    # An unpublished or corrected venue leaves nginx's cache and any CDN within a minute
+    # (tests/test_deploy.py watches it happen through the shipped nginx site).
+    for path in ("/en/venues/test-pool/", "/en/venues/test-pool/poster/"):
+        assert client.get(path)["Cache-Control"] == "public, max-age=60"
+        assert client.get(path)["Cache-Control"] == "public, max-age=60"  # kept, same headers
+    assert client.get("/en/now/")["Cache-Control"] == "public, max-age=600"
+
+
 def test_the_poster_carries_the_venue_url_and_the_in_water_steps(client, venue, settings):
     settings.PUBLIC_BASE_URL = "https://cramp-aid.example"
     body = client.get("/en/venues/test-pool/poster/").content.decode()
@@ -136,3 +126,48 @@ def test_demo_venues_load_once_into_an_empty_database():
     assert Venue.objects.filter(published=False).exists()
     call_command("load_demo_venues")
     assert Venue.objects.count() == count
+
+
+def test_the_venue_page_names_the_number_the_call_buttons_will_dial(client, venue):
+    # "This venue's number" read as the lifeguards' own phone (clinical review, December 2026):
+    # the buttons name the country's number, and the venue's own line is named as what it is.
+    body = client.get("/en/venues/test-pool/").content.decode()
+    assert ">Call 999</a>" in body
+    assert (
+        "the emergency screens also offer “Lifeguards at Test Pool: +441632960123”, beside the "
+        "country's number."
+    ) in body
+    assert "this venue's number" not in body
+
+
+@pytest.mark.parametrize(
+    ("slug", "word", "not_word"),
+    [
+        ("alberca-del-sol", "Primeros auxilios", "Puesto de socorro"),
+        ("playa-del-faro", "Puesto de socorro", "Primeros auxilios"),
+    ],
+)
+def test_a_spanish_venue_names_its_first_aid_point_as_its_country_does(
+    client, slug, word, not_word
+):
+    call_command("load_demo_venues")
+    for path in (f"/es/venues/{slug}/", f"/es/venues/{slug}/poster/"):
+        body = client.get(path).content.decode()
+        assert word in body
+        assert not_word not in body
+
+
+def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(client, venue):
+    body = client.get("/en/venues/test-pool/").content.decode()
+    cpr = body[body.index('class="venue-cpr"') :]
+    cpr = cpr[: cpr.index("</p>")]
+    assert "start CPR" in cpr
+    # The number the call buttons dial, which follows the phone's country like them.
+    assert 'Call <span data-number-text="%(number)s">999</span>, start CPR' in cpr
+    assert "the defibrillator. Where it is: Reception wall" in cpr
+    # venue.js leaves it on the phone for the rescue screen's defibrillator step (timer.js).
+    kept = json.loads(html.unescape(re.search(r'data-venue="([^"]+)"', body)[1]))
+    assert kept["defibrillator"] == "Reception wall"
+    rescue = client.get("/en/now/help-someone/").content.decode()
+    assert "data-venue-aed" in rescue
+    assert 'data-template="The defibrillator at %(venue)s: %(place)s"' in rescue

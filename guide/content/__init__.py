@@ -3,6 +3,7 @@
 pages.py      what a page is          loader.py      files into pages, unsafe files refused
 links.py      links and page URLs     rendering.py   Markdown to safe HTML
 numbers.py    numbers, per language   phrasing.py    wordings the reviews ruled out
+typography.py no-break spaces (ru, es) urgency.py     red-flag levels, rescue musts
 validation.py what is wrong           linkcheck.py   do the cited addresses answer
 """
 
@@ -21,6 +22,7 @@ from .loader import (
 from .pages import (
     EMERGENCY_SLUGS,
     FLAG_LEVELS,
+    NUMBER_TOKEN,
     RED_FLAGS_SLUG,
     SECTIONS,
     STEP_MUSCLES,
@@ -32,12 +34,13 @@ from .pages import (
     Step,
 )
 from .rendering import render_body
-from .validation import problems, reviews_due
+from .validation import problems, reviews_due, typography_problems
 
 __all__ = [
     "CONTENT_DIR",
     "EMERGENCY_SLUGS",
     "FLAG_LEVELS",
+    "NUMBER_TOKEN",
     "RED_FLAGS_SLUG",
     "SECTIONS",
     "STEP_MUSCLES",
@@ -59,4 +62,5 @@ __all__ = [
     "render_body",
     "reviews_due",
     "section_pages",
+    "typography_problems",
 ]

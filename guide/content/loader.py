@@ -53,7 +53,10 @@ def parse(path, section, language):
             next_review=header.pop("next_review"),
             sources=tuple(Source(**source) for source in header.pop("sources", [])),
             steps=tuple(Step(**step) for step in header.pop("steps", [])),
-            flags=tuple(Flag(**flag) for flag in header.pop("flags", [])),
+            flags=tuple(
+                Flag(**{**flag, "first_on": tuple(flag.get("first_on", ()))})
+                for flag in header.pop("flags", [])
+            ),
             show_red_flags=header.pop("show_red_flags", False),
             label=header.pop("label", ""),
             lead=header.pop("lead", ""),
@@ -71,6 +74,8 @@ def parse(path, section, language):
     for flag in page.flags:
         if flag.level not in FLAG_LEVELS:
             raise ContentError(f"{path}: a flag's level must be one of {FLAG_LEVELS}: {flag}")
+        if not set(flag.first_on) <= set(EMERGENCY_SLUGS):
+            raise ContentError(f"{path}: a flag's first_on lists screens of {EMERGENCY_SLUGS}")
     # Lines of the file: +++, the header, +++, then the body.
     before_body = match[1].count("\n") + 3
     faults = [

@@ -16,6 +16,12 @@ WATER_INDEX_SLUG = "index"
 FLAG_LEVELS = ("emergency", "urgent")
 # The muscles a step may name (a subset of the diary's answers, guide/diary.py).
 STEP_MUSCLES = ("calf", "foot", "thigh-front", "thigh-back")
+# Where a text names the number to call ("call {number} now"): the page shows the call buttons'
+# number there and follows them when the phone's country or a venue changes it.
+NUMBER_TOKEN = "{number}"
+# The screens that end with a cramp of one's own, and so offer "Log this cramp". Never the
+# rescue screen: "It's over" has no place in the middle of CPR.
+DIARY_SLUGS = ("land", "water")
 
 
 class ContentError(ValueError):
@@ -46,12 +52,21 @@ class Step:
     beats_per_minute: int | None = None
     # The muscle the step stretches: the diary's "Log this cramp" form starts from it.
     muscle: str = ""
+    # The step about the defibrillator: a venue opened in the last 12 hours adds where its
+    # defibrillator is (timer.js, from what the venue page left on the phone).
+    defibrillator: bool = False
+    # A name the screen's lead jumps to ("#cpr"), the same in every language: on the rescue
+    # screen, someone already out of the water and not responding starts here.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
 class Flag:
     level: str
     text: str
+    # The emergency screens that list this flag first in its group (a drowning sign on the
+    # water screens): slugs from EMERGENCY_SLUGS.
+    first_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,8 @@ class Page:
     flags: tuple[Flag, ...] = ()
     show_red_flags: bool = False
     label: str = ""
-    # One line shown before the steps or the body (the red flags' "Swollen, hot leg?").
+    # One line shown before the steps or the body: the red flags' "Swollen, warm leg?", or on
+    # an emergency screen its own (the rescue screen's signs that mean call now).
     lead: str = ""
     # A plain remark shown under the summary ("learn this before you swim").
     notice: str = ""
@@ -102,6 +118,10 @@ class Page:
         return self.section == "now"
 
     @property
+    def offers_the_diary(self):
+        return self.is_emergency and self.slug in DIARY_SLUGS
+
+    @property
     def body_html(self):
         return render_body(self)
 
@@ -130,11 +150,31 @@ class Page:
         return groups
 
     @property
+    def lead_anchor(self):
+        """Where the screen's own lead jumps to: its first anchored step, or "" for the box."""
+        return next((step.anchor for step in self.steps if step.anchor and self.lead), "")
+
+    @property
     def has_beat(self):
         return any(step.beats_per_minute for step in self.steps)
 
     def flags_at(self, level):
         return [flag for flag in self.flags if flag.level == level]
+
+    def flags_shown_on(self, level, screen):
+        """(shown, more): on an emergency screen, the flags that concern it and the rest.
+
+        The rest wait behind "More signs" (a <details>, which opens without JavaScript): the
+        reviews asked for the few signs that matter on each screen, not the whole list. Anywhere
+        else (the diary's form, "When to see a doctor") every flag is shown.
+        """
+        flags = self.flags_at(level)
+        if screen not in EMERGENCY_SLUGS:
+            return flags, []
+        return (
+            [flag for flag in flags if screen in flag.first_on],
+            [flag for flag in flags if screen not in flag.first_on],
+        )
 
     @property
     def emergency_flags(self):

@@ -6,14 +6,20 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .links import PAGES_WITHOUT_SLUG
+from .links import PAGES_WITHOUT_SLUG, named_links
 from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
-from .pages import EMERGENCY_SLUGS, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
+from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
+from .typography import loose_spaces
+from .urgency import urgency_problems
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
 H1 = re.compile(r"^# ", re.MULTILINE)
+# Any {placeholder} besides {number} would reach the reader as it is written.
+PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
+# A step's anchor becomes an HTML id and a "#name" link: plain lower-case words.
+ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def where(page):
@@ -73,13 +79,48 @@ def page_problems(page, pages, today):
             found.append(f"{at}: hold_seconds should be between 5 and 120")
         if step.muscle and step.muscle not in STEP_MUSCLES:
             found.append(f"{at}: a step's muscle must be one of {STEP_MUSCLES}")
+        if step.anchor and not ANCHOR.fullmatch(step.anchor):
+            found.append(
+                f"{at}: a step's anchor is lower-case letters, digits and -: {step.anchor}"
+            )
+    anchors = [step.anchor for step in page.steps if step.anchor]
+    if len(anchors) != len(set(anchors)):
+        found.append(f"{at}: two steps share an anchor: {anchors}")
     if page.slug == RED_FLAGS_SLUG and page.section == "now" and not page.flags:
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
         found.append(f"{at}: {wording!r} is a wording the reviews ruled out; write {advice}")
+    found += [f"{at}: {problem}" for problem in urgency_problems(page)]
+    for text in page.texts:
+        for placeholder in set(PLACEHOLDER.findall(text)) - {NUMBER_TOKEN}:
+            found.append(f"{at}: {placeholder} is not a placeholder; only {NUMBER_TOKEN} is")
     unused = local_numbers(page) - page_numbers(page)
     if unused:
         found.append(f"{at}: local_numbers lists {sorted(unused)}, which the page does not give")
+    found += [f"{at}: {problem}" for problem in link_name_problems(page, pages)]
+    return found
+
+
+def link_name_problems(page, pages):
+    """Russian and Spanish name the page a link opens by its title, in «comillas».
+
+    Someone who has just read "open «Свело ногу в воде»" looks for a button with those very
+    words; three spellings of one emergency screen made that harder (native review of the
+    Russian guide, December 2026, important item 10). A quoted name must be the title, and an
+    emergency screen is always named by its quoted title. English runs names into its
+    sentences: not checked.
+    """
+    if page.language == settings.LANGUAGE_CODE:
+        return []
+    found = []
+    for text in page.texts:
+        for shown, section, slug in named_links(text or ""):
+            target = pages.get((page.language, section, slug))
+            if target is None:
+                continue  # a broken link is reported on its own
+            named = f"«{target.title}»"
+            if (shown.startswith("«") or section == "now") and shown != named:
+                found.append(f"the link to {section}:{slug} says {shown!r}; write {named}")
     return found
 
 
@@ -128,12 +169,24 @@ def differences(page, original):
         found.append(f"{at} ranks its flags unlike {where(original)}")
     if len(page.steps) != len(original.steps) or len(page.flags) != len(original.flags):
         found.append(f"{at} has other steps or flags than {where(original)}")
+    if page.show_red_flags != original.show_red_flags:
+        found.append(f"{at} shows the Get help now box unlike {where(original)}")
     if [s.hold_seconds for s in page.steps] != [s.hold_seconds for s in original.steps]:
         found.append(f"{at} holds for other times than {where(original)}")
     if [s.beats_per_minute for s in page.steps] != [s.beats_per_minute for s in original.steps]:
         found.append(f"{at} keeps another beat than {where(original)}")
     if [s.muscle for s in page.steps] != [s.muscle for s in original.steps]:
         found.append(f"{at} names other muscles than {where(original)}")
+    if [s.defibrillator for s in page.steps] != [s.defibrillator for s in original.steps]:
+        found.append(f"{at} puts the defibrillator step elsewhere than {where(original)}")
+    if [s.anchor for s in page.steps] != [s.anchor for s in original.steps]:
+        found.append(f"{at} anchors other steps than {where(original)}")
+    if [f.first_on for f in page.flags] != [f.first_on for f in original.flags]:
+        found.append(f"{at} puts other flags first than {where(original)}")
+    if [NUMBER_TOKEN in text for text in page.texts] != [
+        NUMBER_TOKEN in text for text in original.texts
+    ]:
+        found.append(f"{at} names the number to call in other places than {where(original)}")
     mine = page_numbers(page) - local_numbers(page)
     theirs = page_numbers(original) - local_numbers(original)
     if mine != theirs:
@@ -143,6 +196,34 @@ def differences(page, original):
             "(a number meant for this language only goes in local_numbers)"
         )
     return found
+
+
+def typography_problems():
+    """Each ordinary space a Russian or Spanish file puts between a number and its unit.
+
+    Apart from problems(): a line that breaks in the wrong place is worth fixing but does not
+    stop a release, so it fails its own test rather than `manage.py check` (typography.py).
+    """
+    try:
+        pages = all_pages()
+    except ContentError as error:
+        return [str(error)]
+    return [
+        f"{where(page)}:{line}: write a no-break space (U+00A0) here: {words!r}"
+        for page in sorted(pages.values(), key=where)
+        for line, words in loose_spaces(shown_text(page.path), page.language)
+    ]
+
+
+def shown_text(path):
+    """A content file with its header's comments blanked: readers never see them."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    markers = [index for index, line in enumerate(lines) if line == "+++"][:2]
+    if len(markers) == 2:
+        for index in range(markers[0] + 1, markers[1]):
+            if lines[index].lstrip().startswith("#"):
+                lines[index] = ""
+    return "\n".join(lines)
 
 
 def reviews_due(today):

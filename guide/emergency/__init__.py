@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 NUMBERS_FILE = Path(__file__).resolve().parent / "numbers.toml"
 # What a phone can dial: digits only, at least two (000, 112, 131, 10177, 808242424).
@@ -23,12 +25,21 @@ DIALABLE = re.compile(r"\d{2,15}")
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 ALSO_112 = ("yes", "no", "unclear")
 CONFIDENCE = ("high", "medium", "low")
+# Who answers where the best number is not a medical line's own: the caller is not surprised by
+# "Police" and knows to ask for an ambulance. Absent: an ambulance or medical service, or a
+# centre for every emergency (112, 911).
+REACHES = {
+    "police": _("Police, who send an ambulance"),
+    "fire": _("Fire brigade, who send an ambulance"),
+    "rescue": _("Rescue service, who send an ambulance"),
+}
 FIELDS = {
     "code",
     "name",
     "ambulance",
     "also_112",
     "water",
+    "reaches",
     "urgent",
     "urgent_name",
     "note",
@@ -54,12 +65,22 @@ class Country:
     sources: tuple
     checked: datetime.date
     water: str = ""
+    reaches: str = ""
     urgent: str = ""
     urgent_names: dict | None = None
     notes: dict | None = None
 
     def name(self, language):
         return self.names[language]
+
+    def reaches_name(self, language):
+        if not self.reaches:
+            return ""
+        with translation.override(language):
+            return str(REACHES[self.reaches])
+
+    def reaches_names(self):
+        return {language: self.reaches_name(language) for language in languages()}
 
     def urgent_name(self, language):
         return self.urgent_names[language] if self.urgent_names else ""
@@ -102,6 +123,8 @@ def parse_row(row, where, today):
     where = f"{where} ({code})"
     if row.get("also_112") not in ALSO_112:
         raise NumbersError(f"{where}: `also_112` must be one of {ALSO_112}")
+    if "reaches" in row and row["reaches"] not in tuple(REACHES):
+        raise NumbersError(f"{where}: `reaches` must be one of {tuple(REACHES)}")
     if row.get("confidence") not in CONFIDENCE:
         raise NumbersError(f"{where}: `confidence` must be one of {CONFIDENCE}")
     sources = row.get("sources")
@@ -129,15 +152,25 @@ def parse_row(row, where, today):
         sources=tuple(sources),
         checked=checked,
         water=_number(row, "water", where),
+        reaches=row.get("reaches", ""),
         urgent=urgent,
         urgent_names=_per_language(row, "urgent_name", where) if urgent else None,
         notes=_per_language(row, "note", where) if "note" in row else None,
     )
 
 
+def latest_date_on_earth():
+    """Today where it is latest: UTC+14 (Kiritimati) is the first zone to reach each date.
+
+    A row checked "today" by an editor anywhere is never in the future, whatever the server's
+    own time zone; a date that no zone has reached yet still is.
+    """
+    return (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=14)).date()
+
+
 def load(path=NUMBERS_FILE, today=None):
     """Every country of the file, by code; raises NumbersError for anything unusable."""
-    today = today or datetime.date.today()
+    today = today or latest_date_on_earth()
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
@@ -156,7 +189,7 @@ def load(path=NUMBERS_FILE, today=None):
 
 @cache
 def countries():
-    return load()
+    return load(NUMBERS_FILE)  # read when called: a test or a tool may point it elsewhere
 
 
 def get(code):
@@ -210,6 +243,8 @@ def listing(language):
             "ambulance": country.ambulance,
             "also_112": country.also_112,
             "water": country.water,
+            "reaches": country.reaches,
+            "reaches_name": country.reaches_name(language),
             "urgent": country.urgent,
             "urgent_name": country.urgent_name(language),
             "note": country.note(language),
@@ -219,6 +254,7 @@ def listing(language):
             # Kept on the device when chosen, so a later page in another language names it.
             "names_json": json.dumps(country.names, ensure_ascii=False, sort_keys=True),
             "urgent_names_json": json.dumps(country.urgent_names or {}, ensure_ascii=False),
+            "reaches_names_json": json.dumps(country.reaches_names(), ensure_ascii=False),
         }
         for country in in_order(language)
     ]
@@ -231,6 +267,10 @@ def for_worker():
         entry = {"names": country.names, "ambulance": country.ambulance}
         if country.water:
             entry["water"] = country.water
+        if country.reaches:
+            # The call buttons' label names who answers (app.js), offline and in any language.
+            entry["reaches"] = country.reaches
+            entry["reachesNames"] = country.reaches_names()
         if country.urgent:
             entry["urgent"] = country.urgent
             entry["urgentNames"] = country.urgent_names

@@ -6,11 +6,12 @@ const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
 export const COUNTRY_KEY = "cramp-aid-country";
-const VENUE_KEY = "cramp-aid-venue";
+// The venue opened last (venue.js): {url, name, number, kind, country, defibrillator, until}.
+export const VENUE_KEY = "cramp-aid-venue";
 const DIALABLE = /^\+?\d{2,15}$/;
 
-// Shared with country.js and beat.js, which import them from here: the page has this module
-// already, so importing it costs no request.
+// Shared with the other scripts (country.js, venue.js, search.js, timer.js, beat.js), which
+// import them from here: the page has this module already, so importing it costs no request.
 export function read(key) {
   try {
     return JSON.parse(localStorage.getItem(key));
@@ -19,7 +20,7 @@ export function read(key) {
   }
 }
 
-function write(key, value) {
+export function write(key, value) {
   try {
     if (value) localStorage.setItem(key, JSON.stringify(value));
     else localStorage.removeItem(key);
@@ -30,6 +31,39 @@ function write(key, value) {
 
 export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
+}
+
+// Lower case without accents, so "espana" finds "España" (the search page and the countries).
+export function normalise(text) {
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+// The screen kept on while a hold timer or the CPR beat runs (timer.js, beat.js). The function
+// it returns lets go, even of a lock the phone grants only after that (a quick Start → Stop);
+// until then the lock is asked again whenever the page comes back (the phone drops it hidden).
+export function keepAwake() {
+  let lock = null;
+  let wanted = true;
+  async function ask() {
+    try {
+      const granted = await navigator.wakeLock?.request("screen");
+      if (wanted) lock = granted;
+      else granted?.release().catch(() => {});
+    } catch {
+      // refused (battery saver, hidden tab): the timer or the beat still runs
+    }
+  }
+  const back = () => {
+    if (document.visibilityState === "visible" && (!lock || lock.released)) ask();
+  };
+  document.addEventListener("visibilitychange", back);
+  ask();
+  return () => {
+    wanted = false;
+    document.removeEventListener("visibilitychange", back);
+    lock?.release().catch(() => {});
+    lock = null;
+  };
 }
 
 // Which number: a country's ambulance number, never one an operator typed. The country the
@@ -59,6 +93,12 @@ function dial() {
       : country.confirmed
         ? name(country.names)
         : fill(config.suggestedText, { country: name(country.names) });
+    // A number that reaches the police or the firefighters says so: "Police, who send an
+    // ambulance · Bolivia" (numbers.toml `reaches`; the words come with the stored country, or
+    // with the venue's).
+    if (country?.reachesNames) {
+      place.textContent = `${name(country.reachesNames)} · ${place.textContent}`;
+    }
   }
   const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
   const ownLine = label && DIALABLE.test(here.number) ? here : null;
@@ -91,14 +131,17 @@ function dial() {
   }
 }
 
-async function askWorker(message, worker) {
-  // The worker answers { ok, result } on a port of its own (see serviceworker.js).
+export function askWorker(message, worker = null, patienceMs = 5000) {
+  // The worker answers { ok, result } on a port of its own (see serviceworker.js), or in time
+  // it counts as { ok: false }: also when no worker ever gets ready (a registration failed).
   const channel = new MessageChannel();
   const answer = new Promise((resolve) => {
     channel.port1.onmessage = (event) => resolve(event.data);
-    setTimeout(() => resolve({ ok: false }), 5000);
+    setTimeout(() => resolve({ ok: false }), patienceMs);
   });
-  (worker || (await navigator.serviceWorker.ready).active).postMessage(message, [channel.port2]);
+  Promise.resolve(worker || navigator.serviceWorker.ready.then((registration) => registration.active))
+    .then((target) => target.postMessage(message, [channel.port2]))
+    .catch(() => {});
   return answer;
 }
 
@@ -148,6 +191,15 @@ function offerUpdate(registration) {
   };
 }
 
+function offerReload() {
+  // Another tab took the new version: this page is still the old one. It keeps working (the
+  // worker keeps its files while it is open), and "Reload" brings it up to date.
+  const prompt = document.querySelector("[data-update-prompt]");
+  if (!prompt) return;
+  prompt.hidden = false;
+  prompt.querySelector("button").onclick = () => location.reload();
+}
+
 async function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
   const registration = await navigator.serviceWorker.register(config.worker, { scope: "/" });
@@ -159,16 +211,25 @@ async function registerWorker() {
       if (incoming.state === "installed") offerUpdate(registration);
     });
   });
+  let controlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // The first worker claiming the page is no reason to reload; a chosen update is.
+    // The first worker claiming the page is no reason to reload; a chosen update is, and one
+    // chosen in another tab is offered here (never forced: this tab may be counting the beat).
     if (userAskedForReload) location.reload();
+    else if (controlled) offerReload();
+    controlled = true;
   });
   // A long-open app looks for a new version whenever it comes back to the screen.
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") registration.update().catch(() => {});
   });
-  // The worker caches this language's pages (a no-op when they are already cached).
-  const { ok } = await askWorker({ type: "keep-language", language });
+  // The worker caches this language's pages (a no-op when they are already cached), and learns
+  // the language chosen, which a worker without cookieStore (Safari before 18.4) cannot read.
+  // The cookie's name is the server's (data-language-cookie), as where the switcher sets it.
+  const cookie = `${config.languageCookie}=`;
+  const pair = document.cookie.split("; ").find((each) => each.startsWith(cookie));
+  const chosen = pair ? pair.slice(cookie.length) : null;
+  const { ok } = await askWorker({ type: "keep-language", language, chosen });
   if (ok && status) status.textContent = status.dataset.readyText || "";
 }
 
@@ -201,7 +262,7 @@ function rememberLanguageChoice() {
   // A cookie set here, never by the server, so pages stay cacheable; "/" then opens this language.
   document.querySelectorAll("a[data-language]").forEach((link) => {
     link.addEventListener("click", () => {
-      document.cookie = `django_language=${link.dataset.language}; path=/; max-age=31536000; SameSite=Lax`;
+      document.cookie = `${config.languageCookie}=${link.dataset.language}; path=/; max-age=31536000; SameSite=Lax`;
     });
   });
 }

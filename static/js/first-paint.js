@@ -24,7 +24,9 @@
   for (const element of document.querySelectorAll("[data-number-text]")) {
     element.textContent = element.dataset.numberText.replace("%(number)s", number);
   }
-  for (const link of document.querySelectorAll("a[data-call]")) link.href = `tel:${number}`;
+  // Not a template literal: "{number}" in a page is what tests/test_content.py looks for as a
+  // content placeholder left unreplaced.
+  for (const link of document.querySelectorAll("a[data-call]")) link.href = "tel:" + number;
   const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
   const ownLine = label && dialable(here.number) ? here : null;
   for (const link of document.querySelectorAll("a[data-venue-call]")) {

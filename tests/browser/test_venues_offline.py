@@ -61,6 +61,20 @@ def test_emergency_screens_dial_the_last_opened_venues_country_and_offer_its_lin
         expect(line).to_have_text(f"Lifeguards at Harbour Lido (demo): {POOL_LINE}")
 
 
+def test_the_rescue_screen_says_where_the_last_opened_venues_defibrillator_is(phone, server):
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    aed = page.locator("[data-venue-aed]")
+    assert aed.get_attribute("hidden") is not None  # no venue yet: the step reads as everywhere
+    page.goto(server.url + VENUE)
+    place = page.locator("dt:has-text('Nearest defibrillator') + dd").inner_text()
+    page.goto(f"{server.url}/en/now/help-someone/")
+    expect(aed).to_have_text(f"The defibrillator at Harbour Lido (demo): {place}")
+    # The words name the number the buttons dial: the venue's country's, on a phone that tells
+    # none of its own.
+    expect(page.locator(".lead-alert")).to_contain_text(f"Call {POOL_COUNTRY_NUMBER} now")
+
+
 def test_the_default_number_comes_back_when_asked(phone, server):
     page = phone.new_page()
     page.goto(server.url + VENUE)
@@ -188,3 +202,66 @@ def test_saving_a_venue_or_installing_asks_to_keep_the_offline_pack(phone, serve
     page.goto(f"{server.url}/en/")
     page.evaluate("() => window.dispatchEvent(new Event('appinstalled'))")
     assert page.evaluate("() => window.persistRequests") == 1
+
+
+def test_keeping_a_venue_the_operator_just_unpublished_says_it_could_not_be_kept(phone, server):
+    # B7: a CDN may still show the page for minutes after "unpublish"; the worker's own fetch then
+    # gets 404. It said "Saved", and listed the venue among those saved.
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    server.edit_database(
+        "UPDATE guide_venue SET published = 0, updated = CURRENT_TIMESTAMP "
+        "WHERE slug = 'harbour-lido'"
+    )
+    page.get_by_role("button", name="Keep this venue offline").click()
+    status = page.locator("[data-save-status]")
+    status.filter(has_text="Could not save it").wait_for()
+    assert "Saved on this phone" not in status.inner_text()
+    page.goto(f"{server.url}/en/venues/")
+    page.locator("[data-empty]").wait_for()
+    assert page.locator("[data-saved-venues] [data-list] li").count() == 0
+
+
+# Storage that refuses every write (private mode, a full phone), holding a damaged value.
+REFUSING_STORAGE = """(() => {
+    try { localStorage.setItem("cramp-aid-venue", "{not json"); } catch {}
+    Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+})()"""
+
+
+def test_the_venue_pages_work_when_storage_refuses_or_holds_damage(phone, server):
+    phone.add_init_script(REFUSING_STORAGE)
+    errors = []
+    phone.on("weberror", lambda error: errors.append(str(error.error)))
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    page.goto(f"{server.url}/en/venues/")
+    page.locator("[data-empty]").wait_for()  # nothing could be listed, and the page says so
+    assert errors == []
+
+
+def test_keeping_a_venue_without_a_working_worker_says_so_and_lets_the_user_try_again(
+    phone, server
+):
+    # A registration that failed: navigator.serviceWorker.ready never settles, and the button
+    # stayed disabled with its progress bar for good.
+    phone.add_init_script(
+        "ServiceWorkerContainer.prototype.register = () => Promise.reject(new Error('refused'));"
+    )
+    page = phone.new_page()
+    page.clock.install()
+    page.goto(server.url + VENUE)
+    button = page.get_by_role("button", name="Keep this venue offline")
+    button.click()
+    page.clock.run_for(60_000)
+    page.get_by_role("status").filter(has_text="Could not save it").wait_for()
+    assert button.is_enabled()
+    assert page.locator("[data-progress]").is_hidden()
