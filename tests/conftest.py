@@ -73,6 +73,7 @@ def venue_form():
         "kind": "pool",
         "language": "en",
         "address": "",
+        "country": "GB",
         "emergency_number": "112",
         "lifeguard_phone": "+44 1632 960 123",
         "lifeguards": "Poolside chair",
