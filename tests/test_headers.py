@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import sign_in
 from django.conf import settings
+from staff import sign_in
 
 pytestmark = pytest.mark.django_db
 # Made once with secrets.token_urlsafe(50), as the README says (a constant: the same tests in

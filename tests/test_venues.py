@@ -5,9 +5,9 @@ import json
 import re
 
 import pytest
-from conftest import sign_in
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from staff import sign_in
 
 from guide.models import Venue
 
