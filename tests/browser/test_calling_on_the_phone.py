@@ -335,7 +335,7 @@ def test_a_venues_country_whose_number_reaches_the_police_is_named_so(phone, ser
         assert_every_button_dials(page, "110")
         place(page).filter(has_text=label).wait_for()
     page.goto(f"{server.url}/en/venues/harbour-lido/")
-    assert "Call 110, start CPR" in page.locator(".venue-cpr").inner_text()
+    assert "Call 110 on speaker, start CPR" in page.locator(".venue-cpr").inner_text()
 
 
 @pytest.mark.parametrize("where", ["online", "with the server stopped"])
