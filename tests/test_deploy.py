@@ -406,7 +406,7 @@ def test_gunicorn_refuses_to_start_in_production_without_a_secret_key(tmp_path):
         check=False,
     )  # fmt: skip
     assert result.returncode != 0
-    assert "guide.E001: DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
+    assert "cramps_site.E001: DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
 
 
 def test_the_systemd_units_pass_systemd_analyze_verify(tmp_path):
