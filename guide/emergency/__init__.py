@@ -287,4 +287,3 @@ def grouped(number):
     if len(number) < 9 or not number.isdigit():
         return number
     return " ".join(number[start : start + 3] for start in range(0, len(number), 3))
-
