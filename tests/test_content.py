@@ -586,7 +586,7 @@ OLD_WORDINGS = [
     ),
     (
         "now/es/help-someone.md",
-        "Con formación: 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
+        "Haz 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
         "",
         "trained cycle",
     ),
