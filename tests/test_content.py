@@ -623,8 +623,8 @@ OLD_WORDINGS = [
     ),
     (
         "water/es/children.md",
-        "o si respira rápido o con esfuerzo, echa espuma",
-        "o si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
+        "también** si respira rápido o con esfuerzo, echa espuma",
+        "también** si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
         "a cough on its own",
     ),
     (
