@@ -501,7 +501,7 @@ OLD_WORDINGS = [
     ),
     # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
     ("now/en/red-flags.md", "Water in the lungs can", "Or they swallowed water", "ruled out"),
-    ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
+    ("now/ru/red-flags.md", "может быть и влажной от пота", "человек перестал потеть", "ruled out"),
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
     ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
@@ -605,7 +605,7 @@ OLD_WORDINGS = [
     ),
     (
         "now/ru/red-flags.md",
-        "Кашель не прошёл за 15\u00a0минут\u00a0— сразу поезжайте в приёмное отделение больницы.",
+        "Кашель не прошёл за 15\u00a0минут\u00a0— сразу в приёмное отделение больницы",
         "Он не перестаёт кашлять.",
         "a cough on its own",
     ),
