@@ -636,8 +636,8 @@ OLD_WORDINGS = [
     # The noun too («кашель», not only «кашлять»), in the Russian screen's call-now sentence.
     (
         "now/ru/help-someone.md",
-        "ему делали вдохи или СЛР, он дышит часто",
-        "ему делали вдохи или СЛР, у него сильный кашель, он дышит часто",
+        "ему делали искусственное дыхание или СЛР.",
+        "ему делали искусственное дыхание или СЛР, или у него сильный кашель.",
         "a cough on its own",
     ),
     # A leg suddenly cold is call now; "today" may only send it there with the number.
