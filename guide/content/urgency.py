@@ -22,19 +22,34 @@ CALL_NOW = {
     r"|\b(?:сразу|немедленно)\b[^.!?]*?\b(?:по)?звоните\b",
     "es": r"\bllam[ae]\b[^.!?]*?\b(?:ya|enseguida|ahora mismo|de inmediato)\b"
     r"|\b(?:enseguida|ya)\b[^.!?]*?\bllam[ae]\b",
+    # Brazil and Portugal both say «ligue (para)» («chame» is also shouting for help).
+    "pt": r"\bligue\b[^.!?]*?(?:\bjá\b|\bimediatamente\b|\bde imediato\b|\bagora\b)"
+    r"|(?:\bjá\b|\bimediatamente\b)[^.!?]*?\bligue\b",
+    "fr": r"\bappelez\b[^.!?]*?\b(?:tout de suite|immédiatement|sans attendre|aussitôt"
+    r"|maintenant)\b|\b(?:immédiatement|tout de suite|sans attendre)\b[^.!?]*?\bappelez\b",
 }
 CHEST_PAIN = {
     "en": r"chest pain",
     "ru": r"бол\w* в груди|в груди бол",
     "es": r"dolor en el pecho|duele el pecho",
+    "pt": r"dor no peito|dor tor[áa]cica|peito d[óo]i",
+    "fr": r"douleur (?:dans la|à la|de) poitrine|douleur thoracique|mal (?:à|dans) la poitrine",
 }
 # Tetanus: its symptoms (a stiff jaw, spasms) mean call now; only the risk after a wound waits
 # for today.
-TETANUS = {"en": r"tetanus", "ru": r"столбняк", "es": r"t[ée]tanos"}
+TETANUS = {
+    "en": r"tetanus",
+    "ru": r"столбняк",
+    "es": r"t[ée]tanos",
+    "pt": r"t[ée]tano",
+    "fr": r"t[ée]tanos",
+}
 TETANUS_SYMPTOMS = {
     "en": r"stiff|spasm|swallow",
     "ru": r"скован|спазм|глота|сводит|деревене|открыть рот",
     "es": r"r[íi]gid|espasm|tragar|abrir la boca",
+    "pt": r"r[íi]gid|espasm|engolir|abrir a boca|maxilar|mandíbula",
+    "fr": r"raide|raideur|spasme|avaler|ouvrir la bouche|mâchoire",
 }
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
@@ -66,6 +81,21 @@ FORBIDDEN = {
         (r"va a peor", "«empeora»"),
         (r"sensibilidad al tacto", "«dolor al tocar»"),
     ],
+    "pt": [
+        (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
+        (r"(?:parou|deixou) de suar|já não sua|não sua mais", "«mesmo que ainda esteja suando»"),
+    ],
+    "fr": [
+        # «Boire la tasse» is swallowing water while swimming: harmless, not the danger.
+        (
+            r"aval\w* de l['’]eau|bu la tasse|boire la tasse",
+            "les signes d’eau inhalée (toux, respiration rapide, mousse)",
+        ),
+        (
+            r"ne transpire plus|arrêté de transpirer|cessé de transpirer",
+            "«même s’il transpire encore»",
+        ),
+    ],
 }
 # What the two rescue pages must say in every language (clinical C1, M1, M2, M4).
 RESCUE_NEEDS = {
@@ -73,16 +103,23 @@ RESCUE_NEEDS = {
         "en": r"gasp",
         "ru": r"судорожн\w* вдох|агональн",
         "es": r"boque|agónic",
+        # «Gasping» is the word Brazilian and Portuguese first-aid courses teach beside it.
+        "pt": r"ag[ôó]nic|gasping|arquej",
+        "fr": r"agonique|gasp",
     },
     "the defibrillator (AED)": {
         "en": r"defibrillator",
         "ru": r"дефибриллятор",
         "es": r"desfibrilador",
+        "pt": r"desfibril(?:h)?ador",
+        "fr": r"défibrillateur",
     },
     "wading into shallow water": {
         "en": r"shallow",
         "ru": r"мелк|мелководь",
         "es": r"poco profund",
+        "pt": r"\bras[ao]s?\b|pouca profundidade|\bd[áa] pé\b",
+        "fr": r"peu profond|\bpied\b",
     },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.
@@ -90,6 +127,8 @@ CPR_STOP_RULE = {
     "en": r"keep going until",
     "ru": r"(?:продолжайте|не прекращайте)[^.]*\bпока\b",
     "es": r"(?:sigue|continúa)[^.]*\bhasta que\b",
+    "pt": r"(?:continue|não pare)[^.]*\baté\b",
+    "fr": r"(?:continuez|n['’]arrêtez pas|ne vous arrêtez pas)[^.]*\bjusqu['’]",
 }
 DEPTH = r"5[–-]6\s*(?:cm|см)"
 
