@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import content, local_words
 from .models import Venue
 from .page_cache import same_for_everyone
 
@@ -29,7 +29,8 @@ SPANISH_ELSEWHERE = ("salvavidas", "Piscina", "Primeros auxilios")
 
 
 def venue_words(venue):
-    """The labels of a venue's page and poster, in its language and, for Spanish, its country."""
+    """The labels of a venue's page and poster, in its language and, for Spanish, Portuguese
+    and French, its country (guide/local_words.py)."""
     with translation.override(venue.language):
         words = {
             "lifeguards": _("Lifeguards"),
@@ -37,6 +38,7 @@ def venue_words(venue):
             "lifeguard_phone": _("Lifeguards' phone"),
             "first_aid_point": _("First-aid point"),
             "kind": venue.get_kind_display(),
+            "defibrillator": _("Nearest defibrillator (AED)"),
         }
     if venue.language == "es" and venue.country:
         lifeguards, pool, first_aid = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
@@ -46,7 +48,7 @@ def venue_words(venue):
         words["first_aid_point"] = first_aid
         if venue.kind == venue.Kind.POOL:
             words["kind"] = pool
-    return words
+    return {**words, **local_words.words(venue)}
 
 
 def _published_or_404(request, slug):
