@@ -334,6 +334,9 @@ def test_the_about_page_links_to_the_review_dates_in_every_language():
         ("en", "26 November 2026"),
         ("ru", "26\u00a0ноября\u00a02026"),
         ("es", "26 de noviembre de 2026"),
+        # Portuguese months take no capital (Django's catalogue gives one: cramps_site/locale).
+        ("pt", "26 de novembro de 2026"),
+        ("fr", "26\u00a0novembre\u00a02026"),
     ],
 )
 def test_dates_read_as_each_language_writes_them(client, language, expected):
@@ -501,7 +504,7 @@ def test_a_translation_names_the_number_where_english_does(content_copy):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
     body = client.get(f"/{language}/now/help-someone/").content.decode()
     number = django_settings.EMERGENCY_NUMBER
