@@ -32,9 +32,16 @@ export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
 
-// Lower case without accents, so "espana" finds "España" (the search page and the countries).
+// Lower case without accents, so "espana" finds "España" (the search page and the countries),
+// ligatures spelt out ("oedeme" finds "œdème") and curly apostrophes straight: as guide/search.py.
 export function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[\u2019\u02bc\u2018]/g, "'");
 }
 
 // The screen kept on while a hold timer or the CPR beat runs (timer.js, beat.js). The function
@@ -218,7 +225,8 @@ async function registerWorker() {
   });
   // The worker caches this language's pages (a no-op when they are already cached), and learns
   // the language chosen, which a worker without cookieStore (Safari before 18.4) cannot read.
-  const chosen = document.cookie.match(/(?:^|;\s*)django_language=([^;]*)/)?.[1] ?? null;
+  const cookie = `${config.languageCookie}=`;
+  const chosen = document.cookie.split(/;\s*/).find((pair) => pair.startsWith(cookie))?.slice(cookie.length) ?? null;
   const { ok } = await askWorker({ type: "keep-language", language, chosen });
   if (ok && status) status.textContent = status.dataset.readyText || "";
 }
