@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from guide import content
 from guide.content import typography
@@ -290,3 +291,44 @@ def test_the_get_help_box_speaks_as_its_readers_do(
     if language == "ru":
         # The injury clinic only for injuries.
         assert "травмпункт — только при травме" in box.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("accept", "language", "offline_title", "app_name"),
+    [
+        ("pt-BR,pt;q=0.9", "pt", "Está sem internet", "Cramp Aid: ajuda para cãibras nas pernas"),
+        ("pt-PT", "pt", "Está sem internet", "Cramp Aid: ajuda para cãibras nas pernas"),
+        ("fr-CA,fr;q=0.9", "fr", "Vous êtes hors connexion", "Cramp Aid\u00a0: aide"),
+        ("fr-BE", "fr", "Vous êtes hors connexion", "Cramp Aid\u00a0: aide"),
+    ],
+)
+def test_the_offline_page_and_manifest_at_the_root_speak_the_browsers_language(
+    client, accept, language, offline_title, app_name
+):
+    import json
+
+    offline = client.get("/offline/", headers={"accept-language": accept}).content.decode()
+    assert f'<html lang="{language}">' in offline
+    assert f"<h1>{offline_title}</h1>" in offline
+    manifest = json.loads(client.get("/manifest.json", headers={"accept-language": accept}).content)
+    assert manifest["lang"] == language
+    assert manifest["name"].startswith(app_name)
+    assert manifest["start_url"] == f"/{language}/"
+
+
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_sitemap_lists_every_portuguese_and_french_page(client, language):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for page in ["", "country/", "reviews/", "diary/", "now/", "guide/stretches/", "water/"]:
+        assert f"<loc>https://testserver/{language}/{page}</loc>" in sitemap, page
+
+
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_not_found_page_speaks_portuguese_and_french(client, language):
+    missing = client.get(f"/{language}/no-such-page/")
+    assert missing.status_code == 404
+    body = missing.content.decode()
+    assert f'<html lang="{language}">' in body
+    with translation.override(language):
+        assert translation.gettext("Page not found") in body
+    assert "Page not found" not in body
