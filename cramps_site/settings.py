@@ -1,17 +1,16 @@
 """Cramp Aid's one settings module: every variable comes from the environment (see README)."""
 
-import hashlib
 import ipaddress
 import os
-import re
 import secrets
-from base64 import b64encode
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from guide import stylesheets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -229,7 +228,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "guide.storage.StaticFilesStorage"},
 }
-WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # Security (HTTPS is read at the top).
 SECURE_SSL_REDIRECT = HTTPS
@@ -263,14 +261,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 # every other page app.css + pages.css.
 # Their comments stay in the files: in every page they would only be bytes (and English words).
 INLINE_CSS_PATHS = [BASE_DIR / "static" / "css" / name for name in ("app.css", "pages.css")]
-_stylesheets = [
-    re.sub(r"/\*.*?\*/\n?", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
-    for path in INLINE_CSS_PATHS
-]
+_stylesheets = [stylesheets.inlined(path) for path in INLINE_CSS_PATHS]
 INLINE_CSS = {"emergency": _stylesheets[0], "full": "\n".join(_stylesheets)}
 INLINE_CSS_HASHES = {
-    name: "sha256-" + b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    for name, css in INLINE_CSS.items()
+    name: stylesheets.style_hash(css).strip("'") for name, css in INLINE_CSS.items()
 }
 SECURE_CSP = {
     # Workers, manifests and fetches fall back to default-src: the app's own origin.

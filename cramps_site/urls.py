@@ -42,3 +42,6 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("guide.urls")))
+
+# The 500 page speaks the visitor's language and offers the call button (guide/views.py).
+handler500 = "guide.views.server_error"

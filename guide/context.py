@@ -16,9 +16,13 @@ def site(request):
     }
 
 
+# A venue's page and poster exist in the venue's language only (guide/venues.py).
+ONE_LANGUAGE = {"venue", "venue-poster"}
+
+
 def languages(request):
     """(code, name, path) of this page in each language, or [] where it has no translations."""
     match = getattr(request, "resolver_match", None)
-    if match is None or match.namespace != "guide":
+    if match is None or match.namespace != "guide" or match.url_name in ONE_LANGUAGE:
         return []
     return [(code, name, translate_url(request.path, code)) for code, name in settings.LANGUAGES]

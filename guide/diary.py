@@ -6,8 +6,6 @@ language) and nothing else.
 """
 
 import datetime
-import hashlib
-from base64 import b64encode
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import content, stylesheets
 
 # The answers a diary entry can hold: (stored value, label). Stored values are English words
 # that never change: exports, imports and older entries depend on them.
@@ -229,14 +227,10 @@ SUMMARY_WEEKS = 13
 
 # The diary's styles, inlined like app.css so nothing blocks the first paint; and, for a
 # browser without JavaScript, a rule that hides every control and shows the notice instead.
-DIARY_CSS = (settings.BASE_DIR / "static" / "css" / "diary.css").read_text(encoding="utf-8")
+DIARY_CSS = stylesheets.inlined(settings.BASE_DIR / "static" / "css" / "diary.css")
 WITHOUT_SCRIPT_CSS = (
     "[data-diary-app]{display:none!important}.diary-needs[hidden]{display:block!important}"
 )
-
-
-def _style_hash(css):
-    return f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
 
 
 # The site's policy, with those two inline stylesheets allowed on the diary's pages only.
@@ -244,8 +238,8 @@ DIARY_CSP = {
     **settings.SECURE_CSP,
     "style-src": [
         *settings.SECURE_CSP["style-src"],
-        _style_hash(DIARY_CSS),
-        _style_hash(WITHOUT_SCRIPT_CSS),
+        stylesheets.style_hash(DIARY_CSS),
+        stylesheets.style_hash(WITHOUT_SCRIPT_CSS),
     ],
 }
 

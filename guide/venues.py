@@ -5,9 +5,10 @@ import functools
 import segno
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -59,6 +60,18 @@ def _published_or_404(request, slug):
     return venue
 
 
+def _in_its_language(request, venue, url):
+    """A venue's words are in its operator's language: other prefixes lead to its own.
+
+    Temporary: an operator may correct the venue's language, and a browser would keep a
+    permanent redirect for good. The query string (a poster's ?from=) goes along.
+    """
+    if get_language() == venue.language:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url)
+
+
 def published_version(slug):
     """What a kept venue page or poster shows from the database: None once unpublished."""
     return Venue.objects.filter(slug=slug, published=True).values_list("updated").first()
@@ -94,6 +107,8 @@ def briefly_shared(view):
 @briefly_shared
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_absolute_url()):
+        return elsewhere
     return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
 
 
@@ -102,6 +117,8 @@ def venue_page(request, slug):
 @briefly_shared
 def poster(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_poster_url()):
+        return elsewhere
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
     return render(

@@ -3,8 +3,10 @@
 import json
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.csp import CSP
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
@@ -132,3 +134,17 @@ def country_page(request):
         "guide/country.html",
         {"countries": numbers.listing(get_language()), "countries_shown": shown},
     )
+
+
+def server_error(request):
+    """The 500 page (handler500), in the language of the address, with the number to call.
+
+    Whatever failed (the database, a template, a view) may fail again: no request context, no
+    database, no static manifest, only the language from the path and the server's number.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string(
+            "500.html", {"language": language, "emergency_number": settings.EMERGENCY_NUMBER}
+        )
+    return HttpResponseServerError(body)

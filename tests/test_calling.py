@@ -15,7 +15,6 @@ from guide import content, emergency, offline
 from guide.models import Venue
 from guide.venues import venue_words
 
-pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "ru", "es"]
 
 
@@ -122,7 +121,11 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     flags = content.red_flags(language)
     lead = body.index('class="lead-alert"')
     assert lead < body.index('class="step"')
-    assert 'href="#get-help"' in body[lead : lead + 200]
+    # The cramp screens' first line leads to the box; the rescue screen's to its CPR steps,
+    # for someone already out of the water and not responding (a plain link: no script).
+    target = "cpr" if slug == "help-someone" else "get-help"
+    assert f'href="#{target}"' in body[lead : lead + 200]
+    assert body.index(f'id="{target}"') > lead
     section = body[body.index('id="get-help"') :]
     urgent_heading = section.index("<h3>", section.index("<h3") + 1)
     call_now, today = visible(section[:urgent_heading]), visible(section[urgent_heading:])
@@ -153,6 +156,7 @@ def test_the_help_someone_screen_carries_the_cpr_beat_that_works_without_script(
         assert f'import("./{staticfiles_storage.stored_name("js/beat.js")[3:]}")' in file.read()
 
 
+@pytest.mark.django_db
 def test_a_venue_dials_its_own_number_or_else_its_countrys(client):
     venue = Venue.objects.create(
         slug="alberca",
@@ -192,6 +196,7 @@ def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
     assert (words["lifeguards"], words["kind"]) == (lifeguards, kind)
 
 
+@pytest.mark.django_db
 def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
     user = User.objects.create_superuser("op", "op@example.com", "a-long-pass-1")
     sign_in(client, user, "a-long-pass-1")

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.html import escape
+from shown import shown, visible
 
 from guide import content
 from guide.content import loader, numbers, rendering, typography
@@ -443,7 +444,7 @@ OLD_WORDINGS = [
     # Tetanus symptoms waited for "today".
     (
         "now/en/red-flags.md",
-        'level = "urgent"\ntext = "A deep or dirty wound, and you are not sure your tetanus jabs',
+        'level = "urgent"\ntext = "A deep or dirty wound, and your tetanus jabs',
         'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
         "tetanus symptoms belong under call now",
     ),
@@ -464,7 +465,7 @@ OLD_WORDINGS = [
     ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
-    ("now/ru/red-flags.md", "стала тёплой или бледной", "горячая или бледная", "ruled out"),
+    ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
     ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
     ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
     # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
@@ -475,7 +476,40 @@ OLD_WORDINGS = [
     ("now/en/help-someone.md", "Push down 5–6\u00a0cm", "Push down hard", "depth"),
     ("now/es/help-someone.md", "Sigue hasta que", "Presiona", "when to stop"),
     ("now/en/help-someone.md", "defibrillator = true\n", "", "defibrillator = true"),
-    ("now/en/help-someone.md", "? Call {number} now.", "?", "own lead"),
+    ("now/en/help-someone.md", "? Call {number} now,", "? Call now,", "own lead"),
+    # The rescue screen's first line jumps to CPR (clinical review 2, major 1).
+    ("now/en/help-someone.md", 'anchor = "cpr"\n', "", "jump to the CPR steps"),
+    ("now/ru/help-someone.md", 'anchor = "cpr"\n', 'anchor = "help"\n', "anchors other steps"),
+    # A baby's chest: two thumbs around it or the heel of one hand, no longer two fingers.
+    ("now/en/help-someone.md", "both thumbs", "two fingers", "ruled out"),
+    ("now/ru/help-someone.md", "двумя большими пальцами", "двумя пальцами", "ruled out"),
+    ("now/es/help-someone.md", "los dos pulgares", "dos dedos", "ruled out"),
+    # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
+    (
+        "now/en/red-flags.md",
+        "tenderness or weakness you cannot explain:",
+        "tenderness or weakness you cannot explain, or dark urine:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/es/red-flags.md",
+        "debilidad sin causa clara:",
+        "debilidad sin causa clara, o la orina oscura:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "слабость в мышцах: это",
+        "слабость в мышцах либо потемнела моча: это",
+        "stands under call now and again under today",
+    ),
+    # A leg suddenly cold is call now; "today" may only send it there with the number.
+    (
+        "now/en/red-flags.md",
+        "suddenly, call {number} now.",
+        "suddenly, see a doctor today.",
+        "stands under call now and again under today",
+    ),
 ]
 
 
@@ -524,13 +558,44 @@ def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_th
         assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client, language):
+    flags = content.red_flags(language)
+    for slug in content.EMERGENCY_SLUGS:
+        body = client.get(content.page_url("now", slug, language)).content.decode()
+        box = visible(body[body.index('id="get-help"') :]).replace("\xa0", " ")
+        for level in ("emergency", "urgent"):
+            shown_here, more = flags.flags_shown_on(level, slug)
+            assert len(shown_here) <= 5, (slug, level)  # a frightened reader reads four or five
+            for flag in shown_here + more:  # every sign is on the page, none at two levels
+                assert box.count(shown(flag.text).replace("\xa0", " ")) == 1
+        assert body.count('<details class="more-flags">') == 2
+    # The land screen: the clot in the lung, the cold leg, the tight calf, dark urine first.
+    land, _ = flags.flags_shown_on("emergency", "land")
+    assert len(land) == 4
+    rescue, _ = flags.flags_shown_on("emergency", "help-someone")
+    assert len(rescue) == 3  # water breathed in, hypothermia, a fit
+    assert flags.flags_shown_on("urgent", "help-someone")[0] == []
+
+
+def test_away_from_the_emergency_screens_the_box_lists_every_sign():
+    flags = content.red_flags("en")
+    for level in ("emergency", "urgent"):
+        assert flags.flags_shown_on(level, "when-to-see-a-doctor") == (flags.flags_at(level), [])
+        assert flags.flags_shown_on(level, "") == (flags.flags_at(level), [])
+
+
 def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
     page = content.get_page("en", "now", "help-someone")
     (_first, rescue), (after, care) = page.step_groups
     assert "lie down" in " ".join(s.text for s in rescue).lower()
     assert after == "Once they are out of the water"
     text = " ".join(f"{s.title} {s.text}" for s in care)
-    for needed in ["5 rescue breaths", "CPR", "1 minute", "onto their side", "medical check"]:
+    # Aftercare as the water pack's triage states it: who needs a doctor, watched 15 minutes,
+    # never left alone for 24 hours (clinical readers, December 2026).
+    steps = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
+    for needed in [*steps, "15 minutes", "24 hours"]:
         assert needed in text
     assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
 

@@ -22,7 +22,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from front import DEPLOY, Gunicorn, Nginx, deployed_site, free_port, self_signed_certificate
+from front import (
+    DEPLOY,
+    NGINX,
+    Gunicorn,
+    Nginx,
+    deployed_site,
+    free_port,
+    reachable_by_everyone,
+    self_signed_certificate,
+)
 
 HOST = "cramp-aid.example"
 SECRET_KEY = "KbV0u9r9ZgWm3n5Gd1y8pTqS2xLc7hJe4aF6oNiR-UwYk_DzPvXtBsQl"  # never used elsewhere
@@ -97,7 +106,7 @@ def front(tmp_path_factory):
     # What nginx's workers read (as nobody when the tests run as root) must be theirs to read
     # wherever the checkout sits, a private directory too: a copy of the static files, and
     # certbot's webroot.
-    public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-"))
+    public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-", dir=reachable_by_everyone()))
     nginx = None
     try:
         public.chmod(0o755)
@@ -413,3 +422,24 @@ def test_the_readme_names_only_deploy_files_that_exist():
     assert shipped <= named
     for name in named:
         assert (DEPLOY / name).is_file(), name
+
+
+@pytest.mark.parametrize("debian_http", ["", "server_tokens off;"], ids=["debian-12", "debian-13"])
+def test_the_site_loads_inside_debians_own_http_block(tmp_path, debian_http):
+    # Debian 13's /etc/nginx/nginx.conf says `server_tokens off;` in its http block, where
+    # sites-enabled/* is included; Debian 12's leaves it commented out. A second one at the
+    # site's top level stopped nginx on Debian 13 ("directive is duplicate"; deploy rehearsal).
+    cert, key = self_signed_certificate(tmp_path, HOST)
+    site = deployed_site(free_port(), free_port(), free_port(), cert, key, tmp_path, tmp_path)
+    config = tmp_path / "nginx.conf"
+    config.write_text(
+        f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
+        f"http {{\n{debian_http}\n{site.replace('{cache}', str(tmp_path / 'cache'))}\n}}\n"
+    )
+    result = subprocess.run(
+        [NGINX, "-t", "-p", f"{tmp_path}/", "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

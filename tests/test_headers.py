@@ -43,6 +43,17 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
     assert ' style="' not in body  # an inline style attribute would be blocked
 
 
+def test_no_page_inlines_the_comments_of_its_stylesheets(client, sitemap_paths):
+    # Comments stay in static/css, where they explain the rules: in a page they are bytes (and
+    # English words) on every visit. The diary's pages inline diary.css too.
+    import re
+
+    for path in sitemap_paths:
+        body = client.get(path).content.decode()
+        for style in re.findall(r"<style>(.*?)</style>", body, re.DOTALL):
+            assert "/*" not in style, path
+
+
 def test_plain_http_is_redirected_to_https():
     from django.test import Client
 
@@ -65,6 +76,7 @@ def test_errors_and_admin_are_never_held_by_a_shared_cache(client):
     assert "public" not in admin.get("Cache-Control", "")
 
 
+@pytest.mark.django_db
 def test_hashed_static_files_are_immutable(client):
     import re
 
@@ -232,6 +244,7 @@ def test_hsts_header_by_default_covers_this_host_only(client):
     assert client.get("/en/now/")["Strict-Transport-Security"] == "max-age=63072000"
 
 
+@pytest.mark.django_db
 def test_a_signed_in_staff_preview_is_private(client):
     from django.contrib.auth.models import User
 

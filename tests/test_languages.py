@@ -15,7 +15,6 @@ from django.utils import translation
 from guide import content
 from guide.content import typography
 
-pytestmark = pytest.mark.django_db
 LOCALE = settings.BASE_DIR / "guide" / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

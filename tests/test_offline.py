@@ -12,8 +12,6 @@ from django.conf import settings
 
 from guide import content, offline
 
-pytestmark = pytest.mark.django_db
-
 
 def worker_config(client):
     response = client.get("/serviceworker.js")
@@ -50,6 +48,7 @@ def test_emergency_screens_come_first_and_are_marked_cache_first(client):
         assert config["pages"][language][: len(urls)] == urls
 
 
+@pytest.mark.django_db
 def test_precache_static_files_are_hashed_and_hold_every_script_a_page_loads(client):
     config, _body, _response = worker_config(client)
     for url in config["static"]:
@@ -63,6 +62,7 @@ def test_precache_static_files_are_hashed_and_hold_every_script_a_page_loads(cli
             assert script in config["static"], f"{url} loads {script}"
 
 
+@pytest.mark.django_db
 def test_precache_holds_no_static_file_that_nothing_offline_uses(client):
     # Every byte of the pack counts against its 300 KB: a stylesheet that every page inlines,
     # or django-pwa's own, must not ride along.
@@ -167,6 +167,7 @@ def test_every_answer_names_the_version_and_the_version_query_is_ignored(client)
     assert client.get("/en/no-such-page/")["Cramp-Aid-Version"] == config["version"]
 
 
+@pytest.mark.django_db
 def test_the_packs_static_files_come_as_prepared_without_a_page_policy(client):
     # Whitenoise answers before the page middleware: no CSP (~400 bytes on every script of an
     # emergency screen), no second compression, the file's own length (review, Server 5).

@@ -9,21 +9,6 @@ from guide.models import Venue
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "name": "Test Pool",
-    "slug": "test-pool",
-    "kind": "pool",
-    "language": "en",
-    "address": "",
-    "emergency_number": "112",
-    "lifeguard_phone": "+44 1632 960 123",
-    "lifeguards": "Poolside chair",
-    "lifeguard_hours": "7:00 to 20:00",
-    "first_aid_point": "Reception",
-    "defibrillator": "Reception wall",
-    "published": "on",
-}
-
 
 @pytest.fixture
 def staff(client):
@@ -31,15 +16,8 @@ def staff(client):
     return sign_in(client, user, "a-long-password-1")
 
 
-@pytest.fixture
-def venue():
-    data = {k: v for k, v in VALID.items() if k != "published"}
-    data["lifeguard_phone"] = "+441632960123"
-    return Venue.objects.create(**data, published=True)
-
-
-def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
-    response = staff.post("/admin/guide/venue/add/", VALID)
+def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff, venue_form):
+    response = staff.post("/admin/guide/venue/add/", venue_form)
     assert response.status_code == 302
     venue = Venue.objects.get(slug="test-pool")
     assert venue.lifeguard_phone == "+441632960123"
@@ -58,23 +36,23 @@ def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
         ("first_aid_point", "", "required"),
     ],
 )
-def test_bad_input_gets_a_clear_form_error(staff, field, value, message):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, field: value})
+def test_bad_input_gets_a_clear_form_error(staff, venue_form, field, value, message):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, field: value})
     assert response.status_code == 200
     assert message in response.content.decode().lower()
     assert not Venue.objects.exists()
 
 
-def test_a_duplicate_slug_is_refused(staff, venue):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, "name": "Another"})
+def test_a_duplicate_slug_is_refused(staff, venue, venue_form):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, "name": "Another"})
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
     assert Venue.objects.count() == 1
 
 
-def test_a_bad_edit_loses_nothing_already_saved(staff, venue):
+def test_a_bad_edit_loses_nothing_already_saved(staff, venue, venue_form):
     response = staff.post(
-        f"/admin/guide/venue/{venue.pk}/change/", {**VALID, "emergency_number": "nope"}
+        f"/admin/guide/venue/{venue.pk}/change/", {**venue_form, "emergency_number": "nope"}
     )
     assert response.status_code == 200
     venue.refresh_from_db()

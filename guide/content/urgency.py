@@ -51,6 +51,25 @@ TETANUS_SYMPTOMS = {
     "pt": r"r[íi]gid|espasm|engolir|abrir a boca|maxilar|mandíbula",
     "fr": r"raide|raideur|spasme|avaler|ouvrir la bouche|mâchoire",
 }
+# Signs that belong to one level only. Listed under "call now" and again under "today", they
+# left readers asking which applied (clinical review 2, major 4: dark urine at both levels).
+# "Today" may still name one as the way up, in a sentence that names {number}: "If it turned
+# cold, pale or blue suddenly, call {number} now."
+ONE_LEVEL_SIGNS = {
+    "brown or cola-coloured urine": {
+        "en": r"\burine\b[^.]*\b(?:brown|dark|cola)\b|\b(?:brown|dark|cola)\b[^.]*\burine\b",
+        "ru": r"моч[аеиуы][^.]*(?:коричнев|т[её]мн|кол[аы])"
+        r"|(?:коричнев|т[её]мн|кол[аы])[^.]*моч[аеиуы]",
+        "es": r"\borina\b[^.]*(?:marr[óo]n|oscur|\bcola\b)"
+        r"|(?:marr[óo]n|oscur|\bcola\b)[^.]*\borina\b",
+    },
+    "a leg suddenly cold, pale or blue": {
+        "en": r"sudden[^.]*\b(?:cold|pale|blue)\b|\b(?:cold|pale|blue)\b[^.]*sudden",
+        "ru": r"внезапн[^.]*(?:холодн|бледн|синюшн)|(?:холодн|бледн|синюшн)[^.]*внезапн",
+        "es": r"(?:de repente|de golpe|repentin)[^.]*(?:fr[ií]|p[áa]lid|azul)"
+        r"|(?:fr[ií]|p[áa]lid|azul)[^.]*(?:de repente|de golpe|repentin)",
+    },
+}
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
     "en": [
@@ -58,6 +77,9 @@ FORBIDDEN = {
         (r"swallowed water", "the signs of water breathed in: coughing, fast breathing, froth"),
         # Exertional heatstroke often still sweats (clinical M7).
         (r"no longer sweat|stopped sweating", '"they may still be sweating"'),
+        # A baby's chest: two thumbs around it or the heel of one hand; two fingers rarely
+        # reach the depth (AHA and AAP 2025, clinical review 2, major 2).
+        (r"\btwo fingers\b", '"both thumbs, your hands around the chest, or the heel of one hand"'),
     ],
     "ru": [
         (r"наглотал", "признаки того, что вода попала в дыхательные пути"),
@@ -71,6 +93,7 @@ FORBIDDEN = {
         (r"по громкой связи", "«включите громкую связь»"),
         # Not «во время спорта» (native review 2.0.1, 2).
         (r"во время спорта", "«во время тренировки или игры»"),
+        (r"двумя пальцами", "«двумя большими пальцами, обхватив грудь, или основанием ладони»"),
     ],
     "es": [
         (r"trag[óo] agua", "las señales de que ha entrado agua en los pulmones"),
@@ -80,6 +103,7 @@ FORBIDDEN = {
         # «Ir a peor» is Spain's; «empeora» is understood everywhere (native review 3).
         (r"va a peor", "«empeora»"),
         (r"sensibilidad al tacto", "«dolor al tocar»"),
+        (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
     ],
     "pt": [
         (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
@@ -130,7 +154,8 @@ CPR_STOP_RULE = {
     "pt": r"(?:continue|não pare)[^.]*\baté\b",
     "fr": r"(?:continuez|n['’]arrêtez pas|ne vous arrêtez pas)[^.]*\bjusqu['’]",
 }
-DEPTH = r"5[–-]6\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
+DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
 
 
 def compiled(patterns):
@@ -142,6 +167,7 @@ CHEST_PAIN_RE = compiled(CHEST_PAIN)
 TETANUS_RE = compiled(TETANUS)
 TETANUS_SYMPTOMS_RE = compiled(TETANUS_SYMPTOMS)
 CPR_STOP_RULE_RE = compiled(CPR_STOP_RULE)
+ONE_LEVEL_SIGNS_RE = {sign: compiled(patterns) for sign, patterns in ONE_LEVEL_SIGNS.items()}
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -172,8 +198,25 @@ def urgency_problems(page):
             and flag.level != "emergency"
         ):
             found.append(f"tetanus symptoms belong under call now: {flag.text!r}")
+    found += one_level_problems(page)
     if (page.section, page.slug) in RESCUE_PAGES:
         found += rescue_problems(page)
+    return found
+
+
+def one_level_problems(page):
+    """A sign listed under "call now" must not also wait under "today" (ONE_LEVEL_SIGNS)."""
+    found = []
+    for sign, patterns in ONE_LEVEL_SIGNS_RE.items():
+        pattern = patterns[page.language]
+        if not any(pattern.search(flag.text) for flag in page.emergency_flags):
+            continue
+        for flag in page.urgent_flags:
+            for sentence in SENTENCE.findall(flag.text):
+                if pattern.search(sentence) and NUMBER_TOKEN not in sentence:
+                    found.append(
+                        f"{sign} stands under call now and again under today: {flag.text!r}"
+                    )
     return found
 
 
@@ -190,8 +233,15 @@ def rescue_problems(page):
         return found
     if not re.search(DEPTH, text):
         found.append("must give the depth of chest compressions (5–6 cm)")
+    # Its first line: someone already out and not responding goes straight to CPR (clinical
+    # review 2, major 1): the lead names the number and jumps to the group with the beat.
     if NUMBER_TOKEN not in page.lead:
-        found.append("needs its own lead: the signs after the water that mean call {number} now")
+        found.append("needs its own lead: call {number} and go straight to CPR")
+    jump = next(
+        (g for g in page.step_groups if any(s.anchor == page.lead_anchor for s in g[1])), None
+    )
+    if not page.lead_anchor or not jump or not any(s.beats_per_minute for s in jump[1]):
+        found.append("its lead must jump to the CPR steps: anchor the first step out of the water")
     cpr = [step for step in page.steps if step.beats_per_minute]
     if not cpr or not CPR_STOP_RULE_RE[language].search(cpr[0].text):
         found.append("the CPR step (the one with the beat) must say when to stop")

@@ -18,6 +18,8 @@ ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guid
 H1 = re.compile(r"^# ", re.MULTILINE)
 # Any {placeholder} besides {number} would reach the reader as it is written.
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
+# A step's anchor becomes an HTML id and a "#name" link: plain lower-case words.
+ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def where(page):
@@ -77,6 +79,13 @@ def page_problems(page, pages, today):
             found.append(f"{at}: hold_seconds should be between 5 and 120")
         if step.muscle and step.muscle not in STEP_MUSCLES:
             found.append(f"{at}: a step's muscle must be one of {STEP_MUSCLES}")
+        if step.anchor and not ANCHOR.fullmatch(step.anchor):
+            found.append(
+                f"{at}: a step's anchor is lower-case letters, digits and -: {step.anchor}"
+            )
+    anchors = [step.anchor for step in page.steps if step.anchor]
+    if len(anchors) != len(set(anchors)):
+        found.append(f"{at}: two steps share an anchor: {anchors}")
     if page.slug == RED_FLAGS_SLUG and page.section == "now" and not page.flags:
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
@@ -146,6 +155,8 @@ def differences(page, original):
         found.append(f"{at} names other muscles than {where(original)}")
     if [s.defibrillator for s in page.steps] != [s.defibrillator for s in original.steps]:
         found.append(f"{at} puts the defibrillator step elsewhere than {where(original)}")
+    if [s.anchor for s in page.steps] != [s.anchor for s in original.steps]:
+        found.append(f"{at} anchors other steps than {where(original)}")
     if [f.first_on for f in page.flags] != [f.first_on for f in original.flags]:
         found.append(f"{at} puts other flags first than {where(original)}")
     if [NUMBER_TOKEN in text for text in page.texts] != [

@@ -29,8 +29,9 @@ def icon_data_uri():
     """The favicon in the page itself: one request fewer on a first visit (the emergency
     screen's 14 KB budget), and nothing left to fetch offline."""
     svg = (settings.BASE_DIR / "static" / "icons" / "icon.svg").read_text(encoding="utf-8")
-    # Single quotes inside the double-quoted attribute; "#" and "<>" percent-encoded.
-    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe=" /=:'-.,")
+    # Single quotes inside the double-quoted attribute; "#", "<>" and spaces percent-encoded
+    # (a raw space makes the address, and so the page, invalid HTML).
+    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe="/=:'-.,")
     return mark_safe(uri)  # our own file, made attribute-safe just above
 
 
@@ -46,7 +47,8 @@ def with_number(text, number):
     return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))
 
 
-@register.filter
-def first_on(flags, screen):
-    """The flags in their order, those that concern this screen first (drowning, on the water)."""
-    return sorted(flags, key=lambda flag: screen not in flag.first_on)
+@register.simple_tag
+def flags_on_screen(red_flags, level, screen):
+    """One level's flags on this screen: those it lists first, and the rest ("More signs")."""
+    shown, more = red_flags.flags_shown_on(level, screen)
+    return {"shown": shown, "more": more}

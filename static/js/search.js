@@ -15,7 +15,8 @@ function fold(text) {
 }
 
 function terms(query) {
-  return fold(query).split(/\s+/).filter((term) => term.length > 1).slice(0, 10);
+  // Length in characters, as Python counts them: an emoji is two UTF-16 units but one letter.
+  return fold(query).split(/\s+/).filter((term) => [...term].length > 1).slice(0, 10);
 }
 
 async function find(query) {
@@ -55,6 +56,9 @@ async function search(query) {
   box.dataset.query = query;
   show(await find(query));
 }
+
+// For tests/browser/test_search_parity.py: the same queries through guide/search.py and here.
+export { find };
 
 const query = new URLSearchParams(location.search).get("q") || "";
 if (query && box.dataset.query !== query) {

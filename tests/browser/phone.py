@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))  # for the benchmark, which runs from tests/
 import chromium  # noqa: E402  (beside this file: tooling, not part of the app)
+from front import free_port  # noqa: E402  (one per xdist worker, see there)
 
 CHROMIUM = chromium.EXECUTABLE
 CHROMIUM_ARGS = chromium.ARGS
@@ -34,12 +34,6 @@ PHONE = {
     ),
 }
 WORKER_READY_TIMEOUT_MS = 15_000
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class AppServer:
@@ -92,6 +86,8 @@ class AppServer:
                 "4",
                 "--log-level",
                 "warning",
+                # Several servers at once (pytest-xdist): none takes ~/.gunicorn/gunicorn.ctl.
+                "--no-control-socket",
             ],
             cwd=base,
             env=self.environment,
