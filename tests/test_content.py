@@ -559,7 +559,7 @@ def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_th
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client, language):
     flags = content.red_flags(language)
     for slug in content.EMERGENCY_SLUGS:

@@ -334,7 +334,7 @@ def test_the_cpr_beat_keeps_time_offline(phone, server):
     assert beat.text_content() == "Push 19 of 30"
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", ["en", "ru", "es", "pt", "fr"])
 def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_show(
     phone_without_javascript, server, language
 ):
