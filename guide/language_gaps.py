@@ -243,6 +243,10 @@ RULES = [
     ("content/urgency.py", "CHEST_PAIN", urgency.CHEST_PAIN),
     ("content/urgency.py", "TETANUS", urgency.TETANUS),
     ("content/urgency.py", "TETANUS_SYMPTOMS", urgency.TETANUS_SYMPTOMS),
+    *(
+        ("content/urgency.py", f"ONE_LEVEL_SIGNS, {sign}", patterns)
+        for sign, patterns in urgency.ONE_LEVEL_SIGNS.items()
+    ),
     (
         "content/urgency.py",
         "FORBIDDEN (wordings the emergency screens must not use)",

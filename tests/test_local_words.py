@@ -74,7 +74,7 @@ def test_a_french_poster_spaces_its_colons(client):
     response = client.get("/fr/venues/plage-du-centre/poster/")
     assert response.status_code == 200, "no fr/now/water.md yet: the poster lists its steps"
     body = response.content.decode()
-    for label in ["Urgences", "Sauveteurs", "Poste de secours", "Défibrillateur le plus proche"]:
+    for label in ["Urgences", "Sauveteurs", "Poste de secours", "le plus proche (DAE)"]:
         assert f"{label}\u00a0:" in body, label
 
 

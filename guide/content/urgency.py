@@ -62,12 +62,19 @@ ONE_LEVEL_SIGNS = {
         r"|(?:коричнев|т[её]мн|кол[аы])[^.]*моч[аеиуы]",
         "es": r"\borina\b[^.]*(?:marr[óo]n|oscur|\bcola\b)"
         r"|(?:marr[óo]n|oscur|\bcola\b)[^.]*\borina\b",
+        "pt": r"\burina\b[^.]*(?:marrom|castanh|escur|\bcola\b)"
+        r"|(?:marrom|castanh|escur|\bcola\b)[^.]*\burina\b",
+        "fr": r"\burines?\b[^.]*(?:brun|fonc|\bcola\b)|(?:brun|fonc|\bcola\b)[^.]*\burines?\b",
     },
     "a leg suddenly cold, pale or blue": {
         "en": r"sudden[^.]*\b(?:cold|pale|blue)\b|\b(?:cold|pale|blue)\b[^.]*sudden",
         "ru": r"внезапн[^.]*(?:холодн|бледн|синюшн)|(?:холодн|бледн|синюшн)[^.]*внезапн",
         "es": r"(?:de repente|de golpe|repentin)[^.]*(?:fr[ií]|p[áa]lid|azul)"
         r"|(?:fr[ií]|p[áa]lid|azul)[^.]*(?:de repente|de golpe|repentin)",
+        "pt": r"(?:de repente|s[úu]bit)[^.]*(?:fri[ao]|p[áa]lid|azul|arroxead)"
+        r"|(?:fri[ao]|p[áa]lid|azul|arroxead)[^.]*(?:de repente|s[úu]bit)",
+        "fr": r"(?:soudain|brusque|tout à coup)[^.]*(?:froid|p[âa]le|bleu)"
+        r"|(?:froid|p[âa]le|bleu)[^.]*(?:soudain|brusque|tout à coup)",
     },
 }
 # Wordings ruled out on these pages, with what to write instead.
@@ -108,6 +115,7 @@ FORBIDDEN = {
     "pt": [
         (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
         (r"(?:parou|deixou) de suar|já não sua|não sua mais", "«mesmo que ainda esteja suando»"),
+        (r"\bdois dedos\b", "«os dois polegares, envolvendo o peito, ou a base de uma mão»"),
     ],
     "fr": [
         # «Boire la tasse» is swallowing water while swimming: harmless, not the danger.
@@ -118,6 +126,10 @@ FORBIDDEN = {
         (
             r"ne transpire plus|arrêté de transpirer|cessé de transpirer",
             "«même s’il transpire encore»",
+        ),
+        (
+            r"\bdeux doigts\b",
+            "«les deux pouces, les mains autour du thorax, ou le talon d’une main»",
         ),
     ],
 }
@@ -154,8 +166,9 @@ CPR_STOP_RULE = {
     "pt": r"(?:continue|não pare)[^.]*\baté\b",
     "fr": r"(?:continuez|n['’]arrêtez pas|ne vous arrêtez pas)[^.]*\bjusqu['’]",
 }
-# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
-DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22);
+# so do Portuguese and French («de 5 a 6 cm», «de 5 à 6 cm»).
+DEPTH = r"(?:5[–-]6|(?:de )?5 [aà] 6)\s*(?:cm|см)"
 
 
 def compiled(patterns):
