@@ -262,7 +262,14 @@ def test_compiled_catalogues_match_their_sources(tmp_path):
 
 @pytest.mark.parametrize(
     ("language", "products"),
-    [("ru", ["Регидрон", "Гидровит"]), ("es", ["Sueroral", "Vida Suero Oral"])],
+    [
+        ("ru", ["Регидрон", "Гидровит"]),
+        ("es", ["Sueroral", "Vida Suero Oral"]),
+        # Brazil's pharmacies (45 or 90: the sodium, to prevent or to treat) and Portugal's.
+        ("pt", ["Floralyte", "Rehidrat", "Dioralyte"]),
+        # France's SRO sachets, Switzerland's and Québec's.
+        ("fr", ["Adiaril", "Normolytoral", "Gastrolyte"]),
+    ],
 )
 def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, products):
     body = content.get_page(language, "guide", "oral-rehydration").body_markdown
@@ -277,6 +284,9 @@ def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, pro
         ("ru", "Сразу звоните 112, если:", "приёмное отделение", ["обратитесь в травмпункт"]),
         # «Llama al 112 ya si» reads as «ya sí» (native review 2.0, 2).
         ("es", "Llama ya al 112 si:", "ve a urgencias", ["ya si:", "centro de urgencias"]),
+        # Brazil's UPA and pronto-socorro, Portugal's «urgência»; France's on-call doctor.
+        ("pt", "Ligue já para o 112 se:", "UPA", ["pronto atendimento"]),
+        ("fr", "Appelez le 112 tout de suite si\u00a0:", "médecin de garde", ["urgentiste"]),
     ],
 )
 def test_the_get_help_box_speaks_as_its_readers_do(
