@@ -10,8 +10,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from guide import stylesheets
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -73,6 +71,9 @@ PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
 RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
+    # With DJANGO_DEBUG=1 too, whitenoise serves /static/: the sources, and what only
+    # collectstatic makes (the pages' joined stylesheet, guide/stylesheets.py) from STATIC_ROOT.
+    "whitenoise.runserver_nostatic",
     # Django's admin, asking staff for a second factor (guide/admin_site.py).
     "guide.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -256,21 +257,14 @@ X_FRAME_OPTIONS = "DENY"
 # Requests larger than this are answered 400 rather than read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
-# Every page inlines its stylesheet (nothing render-blocking), so its hash is allowed: the
-# emergency screens app.css alone (their 14 KB budget, and a policy of their own: guide/views.py),
-# every other page app.css + pages.css.
-# Their comments stay in the files: in every page they would only be bytes (and English words).
-INLINE_CSS_PATHS = [BASE_DIR / "static" / "css" / name for name in ("app.css", "pages.css")]
-_stylesheets = [stylesheets.inlined(path) for path in INLINE_CSS_PATHS]
-INLINE_CSS = {"emergency": _stylesheets[0], "full": "\n".join(_stylesheets)}
-INLINE_CSS_HASHES = {
-    name: stylesheets.style_hash(css).strip("'") for name, css in INLINE_CSS.items()
-}
+# Pages link one stylesheet from this origin and carry no inline style. The emergency screens
+# inline theirs (nothing render-blocking in their 14 KB) and allow its hash in a policy of their
+# own (guide/views.py); the diary its no-JavaScript rule (guide/diary.py). guide/stylesheets.py.
 SECURE_CSP = {
     # Workers, manifests and fetches fall back to default-src: the app's own origin.
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF, f"'{INLINE_CSS_HASHES['full']}'"],
+    "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.NONE],
     "object-src": [CSP.NONE],

@@ -225,22 +225,15 @@ DIARY_WEEKS = 12
 SUMMARY_WEEKS = 13
 
 
-# The diary's styles, inlined like app.css so nothing blocks the first paint; and, for a
-# browser without JavaScript, a rule that hides every control and shows the notice instead.
-DIARY_CSS = stylesheets.inlined(settings.BASE_DIR / "static" / "css" / "diary.css")
+# The diary's styles are in the stylesheet every page links (guide/stylesheets.py). For a
+# browser without JavaScript, a rule inside <noscript> hides every control and shows the notice
+# instead: the site's policy, with that one inline stylesheet allowed on the diary's pages only.
 WITHOUT_SCRIPT_CSS = (
     "[data-diary-app]{display:none!important}.diary-needs[hidden]{display:block!important}"
 )
-
-
-# The site's policy, with those two inline stylesheets allowed on the diary's pages only.
 DIARY_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [
-        *settings.SECURE_CSP["style-src"],
-        stylesheets.style_hash(DIARY_CSS),
-        stylesheets.style_hash(WITHOUT_SCRIPT_CSS),
-    ],
+    "style-src": [*settings.SECURE_CSP["style-src"], stylesheets.style_hash(WITHOUT_SCRIPT_CSS)],
 }
 
 
@@ -256,7 +249,6 @@ def _context(page_name):
     return {
         "labels": words,
         "labels_script": json_script(words, "diary-labels", encoder=_WordsEncoder),
-        "diary_css": format_html("<style>{}</style>", mark_safe(DIARY_CSS)),
         "without_script_css": format_html("<style>{}</style>", mark_safe(WITHOUT_SCRIPT_CSS)),
         "page_name": page_name,
         "settings_choices": SETTINGS,

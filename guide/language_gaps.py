@@ -257,6 +257,9 @@ RULES = [
         for need, patterns in urgency.RESCUE_NEEDS.items()
     ),
     ("content/urgency.py", "CPR_STOP_RULE (the CPR step says when to stop)", urgency.CPR_STOP_RULE),
+    ("content/urgency.py", "TRAINED_CYCLE (30 pushes, then 2 breaths)", urgency.TRAINED_CYCLE),
+    ("content/urgency.py", "COUGH (a cough alone goes to the emergency department)", urgency.COUGH),
+    ("content/urgency.py", "EMERGENCY_DEPARTMENT", urgency.EMERGENCY_DEPARTMENT),
     (
         "content/phrasing.py",
         "FORBIDDEN (wordings the reviews ruled out; may start empty)",

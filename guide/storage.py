@@ -1,9 +1,11 @@
 """Static files: whitenoise's compressed, hashed storage, with ES module imports hashed too,
-and our own scripts shipped without their comments."""
+our own scripts shipped without their comments, and the pages' one stylesheet joined."""
 
 import rjsmin
 from django.core.files.base import ContentFile
 from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+from . import stylesheets
 
 # Our scripts (static/js); admin's vendored jQuery, select2 and xregexp go out as written.
 OUR_SCRIPTS = "js/"
@@ -31,3 +33,21 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
             content.seek(0)
             content = ContentFile(minified(content.read().decode("utf-8")).encode())
         return super()._save(name, content)
+
+    def post_process(self, paths, dry_run=False, **options):
+        # The linked stylesheet (guide/stylesheets.py) is written before the hashing, so it gets
+        # its content-hashed name and compressed copies like any file collectstatic found.
+        if not dry_run:
+            paths = {**paths, stylesheets.LINKED: self._join_stylesheet(paths)}
+        yield from super().post_process(paths, dry_run=dry_run, **options)
+
+    def _join_stylesheet(self, paths):
+        sources = []
+        for name in stylesheets.LINKED_SOURCES:
+            storage, path = paths[name]
+            with storage.open(path) as source:
+                sources.append(source.read().decode("utf-8"))
+        if self.exists(stylesheets.LINKED):
+            self.delete(stylesheets.LINKED)
+        self._save(stylesheets.LINKED, ContentFile(stylesheets.joined(sources).encode()))
+        return self, stylesheets.LINKED

@@ -12,15 +12,15 @@ from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, plurals, search
+from . import content, plurals, search, stylesheets
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
-# The emergency screens inline app.css alone (guide:inline_css "emergency"): their policy allows
-# that stylesheet's hash instead of the full one.
+# The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
+# stylesheet: their policy allows that one inline stylesheet, every other page's none.
 EMERGENCY_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [CSP.SELF, f"'{settings.INLINE_CSS_HASHES['emergency']}'"],
+    "style-src": [CSP.SELF, stylesheets.INLINE_HASHES["emergency"]],
 }
 
 
@@ -136,6 +136,7 @@ def country_page(request):
     )
 
 
+@csp_override(EMERGENCY_CSP)  # app.css inline, as on the emergency screens
 def server_error(request):
     """The 500 page (handler500), in the language of the address, with the number to call.
 

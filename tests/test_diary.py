@@ -162,21 +162,30 @@ def test_each_page_sends_every_sentence_its_scripts_use(page, script):
     assert found <= sent, f"{page} lacks {found - sent}"
 
 
-def test_diary_pages_inline_their_styles_and_allow_only_those(client):
-    # Nothing render-blocking: the diary's styles are inline, allowed by hash on its pages only.
+@pytest.mark.django_db
+def test_diary_pages_link_the_stylesheet_and_allow_only_their_no_script_rule(client):
+    # The diary's styles come with the stylesheet every page links (guide/stylesheets.py);
+    # inline, on the diary's pages only, is the rule for a browser without JavaScript.
     diary_page = client.get("/en/diary/log/")
     body = diary_page.content.decode()
-    assert '<link rel="stylesheet"' not in body
-    assert f"<style>{diary.DIARY_CSS}</style>" in body
+    linked = re.findall(r'<link rel="stylesheet" href="(/static/css/site\.\w+\.css)">', body)
+    assert len(linked) == 1
+    stylesheet = client.get(linked[0])
+    assert ".save-bar" in b"".join(stylesheet.streaming_content).decode()
+    stylesheet.close()  # whitenoise streams the file
+    assert re.findall(r"<style>.*?</style>", body, re.DOTALL) == [
+        f"<style>{diary.WITHOUT_SCRIPT_CSS}</style>"
+    ]
     assert f"<noscript><style>{diary.WITHOUT_SCRIPT_CSS}</style></noscript>" in body
     policy = diary_page["Content-Security-Policy"]
-    other = client.get("/en/now/")["Content-Security-Policy"]
-    for css in (diary.DIARY_CSS, diary.WITHOUT_SCRIPT_CSS):
-        # Computed here, not by the code under test: what a browser checks the styles against.
-        digest = f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
-        assert digest in policy
-        assert digest not in other
+    other = client.get("/en/guide/stretches/")["Content-Security-Policy"]
+    # Computed here, not by the code under test: what a browser checks the style against.
+    css = diary.WITHOUT_SCRIPT_CSS
+    digest = f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
+    assert digest in policy
+    assert digest not in other
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     others = dict(part.strip().split(" ", 1) for part in other.split(";"))
-    del directives["style-src"], others["style-src"]
+    assert directives.pop("style-src") == f"'self' {digest}"
+    del others["style-src"]
     assert directives == others

@@ -87,7 +87,7 @@ class Page:
     show_red_flags: bool = False
     label: str = ""
     # One line shown before the steps or the body: the red flags' "Swollen, warm leg?", or on
-    # an emergency screen its own (the rescue screen's signs that mean call now).
+    # an emergency screen its own (the water screen's heart signs, the rescue screen's jump to CPR).
     lead: str = ""
     # A plain remark shown under the summary ("learn this before you swim").
     notice: str = ""

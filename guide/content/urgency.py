@@ -2,17 +2,21 @@
 
 The December 2026 clinical and native-speaker reviews set these: each rule below once failed on
 the published content. They hold in every language, on the pages for the worst moments (the
-emergency screens, the box, and the water pack's page on helping someone); the guide's own
-wordings are phrasing.py's.
+emergency screens, the box, and the water pack's page on helping someone); the one aftercare
+rule after trouble in the water holds on the water pack's cramp and children pages too. The
+guide's own wordings are phrasing.py's.
 """
 
 # ruff: noqa: RUF001 (Russian patterns hold Cyrillic letters beside regex escapes; cm has a dash)
 
 import re
 
-from .pages import NUMBER_TOKEN
+from .pages import NUMBER_TOKEN, RED_FLAGS_SLUG
 
 RESCUE_PAGES = {("now", "help-someone"), ("water", "helping-someone")}
+# The pages that say who needs a doctor after trouble in the water: the rescue pages, and the water
+# pack's pages on a cramp while swimming and on children. One rule in all of them and in the box.
+AFTERCARE_PAGES = RESCUE_PAGES | {("water", "cramp-while-swimming"), ("water", "children")}
 
 # An instruction to call at once must name the number to call ("call {number} now"): "call at
 # once" left readers of the "today" list phoning their doctor for a clot in the lung.
@@ -169,6 +173,34 @@ CPR_STOP_RULE = {
 # Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22);
 # so do Portuguese and French («de 5 a 6 cm», «de 5 à 6 cm»).
 DEPTH = r"(?:5[–-]6|(?:de )?5 [aà] 6)\s*(?:cm|см)"
+# The CPR step gives the trained rescuer's cycle, 30 pushes then 2 breaths (clinical review 3,
+# major 2: stated only where the breaths failed, it read as the fallback, not the cycle).
+TRAINED_CYCLE = {
+    "en": r"\b30\b[^.]*?\b2\b\W*breaths?",
+    "ru": r"\b30\b[^.]*?\b2\b\W*вдох",
+    "es": r"\b30\b[^.]*?\b2\b\W*respiraci",
+    "pt": r"\b30\b[^.]*?\b2\b\W*(?:respira|insufla|ventila)",
+    "fr": r"\b30\b[^.]*?\b2\b\W*(?:insufflation|respiration)",
+}
+# After trouble in the water a cough on its own that has not settled sends them to an emergency
+# department; it is not a call-now sign (the breathing signs are). Once it stood under both, and
+# a reader did not know which to follow (clinical review 3, major 1). Coughing up blood is
+# another sign, the clot's.
+COUGH = {
+    "en": r"\bcough(?!ing up blood)",
+    "ru": r"\bкаш(?:е)?л\w*\b(?!\s+с\s+кровью)",  # кашлять and the noun, кашель
+    "es": r"\btos\b(?!\s+con\s+sangre)|\btos[ie]\w*",
+    "pt": r"\btosse\b(?!\s+com\s+sangue)|\btoss[ie]\w*",
+    "fr": r"\btou(?:x|sse\w*)\b(?!\s+(?:avec|de)\s+sang)",
+}
+EMERGENCY_DEPARTMENT = {
+    "en": r"emergency department",
+    "ru": r"приёмн\w* отделени",
+    "es": r"urgencias",
+    # Brazil's pronto-socorro and UPA, Portugal's urgência.
+    "pt": r"pronto-socorro|\bUPA\b|urgência",
+    "fr": r"\burgences\b",
+}
 
 
 def compiled(patterns):
@@ -180,6 +212,9 @@ CHEST_PAIN_RE = compiled(CHEST_PAIN)
 TETANUS_RE = compiled(TETANUS)
 TETANUS_SYMPTOMS_RE = compiled(TETANUS_SYMPTOMS)
 CPR_STOP_RULE_RE = compiled(CPR_STOP_RULE)
+TRAINED_CYCLE_RE = compiled(TRAINED_CYCLE)
+COUGH_RE = compiled(COUGH)
+EMERGENCY_DEPARTMENT_RE = compiled(EMERGENCY_DEPARTMENT)
 ONE_LEVEL_SIGNS_RE = {sign: compiled(patterns) for sign, patterns in ONE_LEVEL_SIGNS.items()}
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
@@ -190,10 +225,15 @@ def in_scope(page):
 
 def urgency_problems(page):
     """What this page says against the rules above; empty when all is well (or out of scope)."""
-    if not in_scope(page) or page.language not in CALL_NOW:
+    if page.language not in CALL_NOW:
         return []
+    if (page.section, page.slug) in AFTERCARE_PAGES or page.slug == RED_FLAGS_SLUG:
+        found = cough_problems(page)
+    else:
+        found = []
+    if not in_scope(page):
+        return found
     language = page.language
-    found = []
     for text in page.texts:
         for sentence in SENTENCE.findall(text):
             if CALL_NOW_RE[language].search(sentence) and NUMBER_TOKEN not in sentence:
@@ -233,6 +273,22 @@ def one_level_problems(page):
     return found
 
 
+def cough_problems(page):
+    """A cough on its own goes to the emergency department, never to {number} (COUGH)."""
+    language = page.language
+    cough = COUGH_RE[language]
+    problem = "a cough on its own goes to the emergency department, not to call {number}"
+    found = []
+    for text in page.texts:
+        for sentence in SENTENCE.findall(text):
+            if NUMBER_TOKEN in sentence and cough.search(sentence):
+                found.append(f"{problem}: {sentence.strip()!r}")
+    for flag in page.emergency_flags:  # the box's "call now" list names no number of its own
+        if cough.search(flag.text) and not EMERGENCY_DEPARTMENT_RE[language].search(flag.text):
+            found.append(f"{problem}: {flag.text!r}")
+    return found
+
+
 def rescue_problems(page):
     """The two rescue pages: current lay guidance, in every language."""
     language = page.language
@@ -258,6 +314,8 @@ def rescue_problems(page):
     cpr = [step for step in page.steps if step.beats_per_minute]
     if not cpr or not CPR_STOP_RULE_RE[language].search(cpr[0].text):
         found.append("the CPR step (the one with the beat) must say when to stop")
+    if not cpr or not TRAINED_CYCLE_RE[language].search(cpr[0].text):
+        found.append("the CPR step (the one with the beat) must give the trained cycle: 30 and 2")
     if not any(step.defibrillator for step in page.steps):
         found.append("needs a step with defibrillator = true (where a venue's AED is)")
     return found

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .links import PAGES_WITHOUT_SLUG
+from .links import PAGES_WITHOUT_SLUG, named_links
 from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
 from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
@@ -97,6 +97,30 @@ def page_problems(page, pages, today):
     unused = local_numbers(page) - page_numbers(page)
     if unused:
         found.append(f"{at}: local_numbers lists {sorted(unused)}, which the page does not give")
+    found += [f"{at}: {problem}" for problem in link_name_problems(page, pages)]
+    return found
+
+
+def link_name_problems(page, pages):
+    """Russian and Spanish name the page a link opens by its title, in «comillas».
+
+    Someone who has just read "open «Свело ногу в воде»" looks for a button with those very
+    words; three spellings of one emergency screen made that harder (native review of the
+    Russian guide, December 2026, important item 10). A quoted name must be the title, and an
+    emergency screen is always named by its quoted title. English runs names into its
+    sentences: not checked.
+    """
+    if page.language == settings.LANGUAGE_CODE:
+        return []
+    found = []
+    for text in page.texts:
+        for shown, section, slug in named_links(text or ""):
+            target = pages.get((page.language, section, slug))
+            if target is None:
+                continue  # a broken link is reported on its own
+            named = f"«{target.title}»"
+            if (shown.startswith("«") or section == "now") and shown != named:
+                found.append(f"the link to {section}:{slug} says {shown!r}; write {named}")
     return found
 
 

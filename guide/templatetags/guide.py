@@ -1,26 +1,36 @@
-"""Template tags: the inlined stylesheet (its hash is in the CSP), and content text helpers."""
+"""Template tags: the pages' stylesheet (linked, or inline on the emergency screens), and
+content text helpers."""
 
 from functools import cache
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from .. import stylesheets
 from ..content import NUMBER_TOKEN
 
 register = template.Library()
 
 
 @register.simple_tag
-def inline_css(which="full"):
-    """The page's stylesheet, inline: nothing render-blocking, no extra round trip.
+def stylesheet_link():
+    """The one stylesheet of every page but the emergency screens: content-hashed, so cached
+    for good, and kept offline by the service worker (guide/offline.py)."""
+    return format_html('<link rel="stylesheet" href="{}">', static(stylesheets.LINKED))
 
-    "emergency" is app.css alone, what the emergency screens need; "full" adds pages.css.
-    Exactly the bytes settings.INLINE_CSS_HASHES were computed from, or the browser refuses them.
+
+@register.simple_tag
+def inline_css(which):
+    """A stylesheet inline: nothing render-blocking, no extra round trip.
+
+    "emergency" is app.css alone, what the emergency screens need (and all they carry).
+    Exactly the bytes stylesheets.INLINE_HASHES were computed from, or the browser refuses them.
     """
-    return format_html("<style>{}</style>", mark_safe(settings.INLINE_CSS[which]))
+    return format_html("<style>{}</style>", mark_safe(stylesheets.INLINE[which]))
 
 
 @register.simple_tag

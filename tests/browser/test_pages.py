@@ -86,6 +86,16 @@ def test_emergency_screens_work_without_javascript(phone_without_javascript, ser
     assert page.url.endswith("/en/now/water/")
 
 
+@pytest.mark.parametrize("path", ["/en/", "/ru/guide/stretches/", "/es/diary/log/"])
+def test_pages_are_styled_without_javascript(phone_without_javascript, server, path):
+    # The linked stylesheet needs no script: app.css's rules and pages.css's both apply.
+    page = phone_without_javascript.new_page()
+    page.goto(server.url + path)
+    assert page.locator("body").evaluate("(body) => getComputedStyle(body).margin") == "0px"
+    search = page.locator("footer .search input")
+    assert search.evaluate("(input) => getComputedStyle(input).minHeight") == "48px"
+
+
 def test_touch_targets_are_at_least_48_pixels(phone, server):
     page = phone.new_page()
     small = []
