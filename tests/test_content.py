@@ -15,7 +15,7 @@ from django.utils.html import escape
 from shown import shown, visible
 
 from guide import content
-from guide.content import loader, numbers, rendering, typography, urgency
+from guide.content import loader, numbers, rendering, typography, urgency, validation
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -744,3 +744,32 @@ def test_every_red_flag_says_how_urgent_it_is_in_every_language():
         assert len(flags.emergency_flags) >= 8
         assert len(flags.urgent_flags) >= 5
         assert flags.lead
+
+
+@pytest.mark.parametrize(
+    ("language", "good", "bad"),
+    [
+        (
+            "pt",
+            "Abra a página [“Cãibra na água”](now:water).",
+            "Abra [«Cãibra na água»](now:water).",
+        ),
+        (
+            "fr",
+            "Ouvrez l’écran [«\u00a0Crampe dans l’eau\u00a0»](now:water).",
+            "Ouvrez l’écran [«Crampe dans l’eau»](now:water).",
+        ),
+    ],
+)
+def test_portuguese_and_french_name_a_linked_page_in_their_own_quotation_marks(language, good, bad):
+    from types import SimpleNamespace
+
+    screen = {"pt": "Cãibra na água", "fr": "Crampe dans l’eau"}[language]
+    pages = {(language, "now", "water"): SimpleNamespace(title=screen)}
+
+    def problems(text):
+        page = SimpleNamespace(language=language, texts=[text])
+        return validation.link_name_problems(page, pages)
+
+    assert problems(good) == []
+    assert len(problems(bad)) == 1

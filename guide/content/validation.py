@@ -101,8 +101,13 @@ def page_problems(page, pages, today):
     return found
 
 
+# How a language quotes a page's title: Brazil's “aspas”; French guillemets hold no-break
+# spaces («\u00a0Titre\u00a0»); Russian and Spanish «comillas» hold none.
+QUOTES = {"pt": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
+
+
 def link_name_problems(page, pages):
-    """Russian and Spanish name the page a link opens by its title, in «comillas».
+    """Translations name the page a link opens by its title, in their quotation marks.
 
     Someone who has just read "open «Свело ногу в воде»" looks for a button with those very
     words; three spellings of one emergency screen made that harder (native review of the
@@ -112,14 +117,15 @@ def link_name_problems(page, pages):
     """
     if page.language == settings.LANGUAGE_CODE:
         return []
+    opening, closing = QUOTES.get(page.language, ("«", "»"))
     found = []
     for text in page.texts:
         for shown, section, slug in named_links(text or ""):
             target = pages.get((page.language, section, slug))
             if target is None:
                 continue  # a broken link is reported on its own
-            named = f"«{target.title}»"
-            if (shown.startswith("«") or section == "now") and shown != named:
+            named = f"{opening}{target.title}{closing}"
+            if (shown.startswith(opening[0]) or section == "now") and shown != named:
                 found.append(f"the link to {section}:{slug} says {shown!r}; write {named}")
     return found
 
