@@ -100,7 +100,7 @@ def test_the_poster_carries_the_venue_url_and_the_in_water_steps(client, venue, 
     body = client.get("/en/venues/test-pool/poster/").content.decode()
     assert "https://cramp-aid.example/en/venues/test-pool/" in body
     assert '<svg role="img" aria-labelledby="qr-label"' in body
-    for step in ["Grab something", "float on your back", "Raise one arm and shout"]:
+    for step in ["Stand, or grab something", "float on your back", "Raise one arm and shout"]:
         assert step in body
     assert "112" in body
 
