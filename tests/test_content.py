@@ -635,6 +635,23 @@ def test_the_old_wordings_and_levels_of_the_emergency_pages_are_caught(
     assert any(problem in p for p in found), found
 
 
+@pytest.mark.parametrize(
+    ("language", "blood", "coughs"),
+    [
+        ("en", "coughing up blood", ["a cough", "keeps coughing"]),
+        ("es", "tos con sangre", ["la tos", "sigue tosiendo", "toser"]),
+        # «Tosse» once matched the verb's pattern too, so the clot's sign read as a cough.
+        ("pt", "tosse com sangue", ["a tosse", "continua tossindo", "tossir", "tosses"]),
+    ],
+)
+def test_coughing_up_blood_is_not_a_cough_on_its_own(language, blood, coughs):
+    # Coughing up blood is the clot's sign, under call now; a cough alone goes to the
+    # emergency department (urgency.COUGH).
+    assert not urgency.COUGH_RE[language].search(blood)
+    for cough in coughs:
+        assert urgency.COUGH_RE[language].search(cough), cough
+
+
 def test_only_the_number_placeholder_is_allowed(content_copy):
     edit(content_copy / "now" / "en" / "red-flags.md", "call {number} now", "call {numbr} now")
     assert any("{numbr} is not a placeholder" in p for p in content.problems())

@@ -190,7 +190,7 @@ COUGH = {
     "en": r"\bcough(?!ing up blood)",
     "ru": r"\bкаш(?:е)?л\w*\b(?!\s+с\s+кровью)",  # кашлять and the noun, кашель
     "es": r"\btos\b(?!\s+con\s+sangre)|\btos[ie]\w*",
-    "pt": r"\btosse\b(?!\s+com\s+sangue)|\btoss[ie]\w*",
+    "pt": r"\btosse\b(?!\s+com\s+sangue)|\btoss(?:i|e\w)\w*",  # tossir, tosses; «tosse» is the noun
     "fr": r"\btou(?:x|sse\w*)\b(?!\s+(?:avec|de)\s+sang)",
 }
 EMERGENCY_DEPARTMENT = {
