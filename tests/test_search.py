@@ -45,7 +45,7 @@ def test_the_index_reads_the_number_to_call_as_the_page_shows_it():
         ("pt", "quinino", "/pt/guide/when-to-see-a-doctor/"),
         # French: without accents, in capitals.
         ("fr", "rehydratation", "/fr/guide/oral-rehydration/"),
-        ("fr", "CRAMPE", "/fr/now/land/"),
+        ("fr", "CRAMPE", "/fr/now/"),
         ("fr", "quinine", "/fr/guide/when-to-see-a-doctor/"),
         ("fr", "grossesse calcium", "/fr/guide/pregnancy-and-calcium/"),
     ],
