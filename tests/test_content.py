@@ -15,7 +15,7 @@ from django.utils.html import escape
 from shown import shown, visible
 
 from guide import content
-from guide.content import loader, numbers, rendering, typography, urgency
+from guide.content import loader, numbers, rendering, typography, urgency, validation
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -414,6 +414,9 @@ def test_the_about_page_links_to_the_review_dates_in_every_language():
         ("en", "26 November 2026"),
         ("ru", "26\u00a0ноября\u00a02026"),
         ("es", "26 de noviembre de 2026"),
+        # Portuguese months take no capital (Django's catalogue gives one: cramps_site/locale).
+        ("pt", "26 de novembro de 2026"),
+        ("fr", "26\u00a0novembre\u00a02026"),
     ],
 )
 def test_dates_read_as_each_language_writes_them(client, language, expected):
@@ -699,6 +702,23 @@ def test_the_old_wordings_and_levels_of_the_emergency_pages_are_caught(
     assert any(problem in p for p in found), found
 
 
+@pytest.mark.parametrize(
+    ("language", "blood", "coughs"),
+    [
+        ("en", "coughing up blood", ["a cough", "keeps coughing"]),
+        ("es", "tos con sangre", ["la tos", "sigue tosiendo", "toser"]),
+        # «Tosse» once matched the verb's pattern too, so the clot's sign read as a cough.
+        ("pt", "tosse com sangue", ["a tosse", "continua tossindo", "tossir", "tosses"]),
+    ],
+)
+def test_coughing_up_blood_is_not_a_cough_on_its_own(language, blood, coughs):
+    # Coughing up blood is the clot's sign, under call now; a cough alone goes to the
+    # emergency department (urgency.COUGH).
+    assert not urgency.COUGH_RE[language].search(blood)
+    for cough in coughs:
+        assert urgency.COUGH_RE[language].search(cough), cough
+
+
 def test_only_the_number_placeholder_is_allowed(content_copy):
     edit(content_copy / "now" / "en" / "red-flags.md", "call {number} now", "call {numbr} now")
     assert any("{numbr} is not a placeholder" in p for p in content.problems())
@@ -713,7 +733,7 @@ def test_a_translation_names_the_number_where_english_does(content_copy):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
     body = client.get(f"/{language}/now/help-someone/").content.decode()
     number = django_settings.EMERGENCY_NUMBER
@@ -738,7 +758,7 @@ def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_th
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_the_water_screen_leads_with_the_hearts_signs_and_the_land_screen_with_the_legs(
     client, language
 ):
@@ -758,7 +778,7 @@ def test_the_water_screen_leads_with_the_hearts_signs_and_the_land_screen_with_t
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client, language):
     flags = content.red_flags(language)
     for slug in content.EMERGENCY_SLUGS:
@@ -828,3 +848,32 @@ def test_every_red_flag_says_how_urgent_it_is_in_every_language():
         assert len(flags.emergency_flags) >= 8
         assert len(flags.urgent_flags) >= 5
         assert flags.lead
+
+
+@pytest.mark.parametrize(
+    ("language", "good", "bad"),
+    [
+        (
+            "pt",
+            "Abra a página [“Cãibra na água”](now:water).",
+            "Abra [«Cãibra na água»](now:water).",
+        ),
+        (
+            "fr",
+            "Ouvrez l’écran [«\u00a0Crampe dans l’eau\u00a0»](now:water).",
+            "Ouvrez l’écran [«Crampe dans l’eau»](now:water).",
+        ),
+    ],
+)
+def test_portuguese_and_french_name_a_linked_page_in_their_own_quotation_marks(language, good, bad):
+    from types import SimpleNamespace
+
+    screen = {"pt": "Cãibra na água", "fr": "Crampe dans l’eau"}[language]
+    pages = {(language, "now", "water"): SimpleNamespace(title=screen)}
+
+    def problems(text):
+        page = SimpleNamespace(language=language, texts=[text])
+        return validation.link_name_problems(page, pages)
+
+    assert problems(good) == []
+    assert len(problems(bad)) == 1

@@ -55,6 +55,28 @@ FORBIDDEN = {
             "«saltitos o sacudidas del músculo bajo la piel (fasciculaciones)»",
         ),
     ],
+    # One text for Brazil and Portugal: words that mean something else on the other side.
+    "pt": [
+        # Bare «soro» is an IV drip; the drink is «soro de reidratação oral» or SRO.
+        (r"\bsoro\b(?!\s+(?:de reidrata|oral|caseiro))", "«soro de reidratação oral (SRO)»"),
+        # A girl in Portugal, an insult in Brazil.
+        (r"\brapariga", "«menina», «moça»"),
+        # A queue in Portugal, a slur in Brazil.
+        (r"\bbicha\b", "«fila»"),
+        # Portugal's «tensão arterial» is Brazil's «pressão arterial»: give both once.
+        (r"(?<!\()\btensão arterial\b(?!\s*\()", "«pressão arterial (tensão arterial)»"),
+    ],
+    # French for France, read in Belgium, Switzerland, Québec and West Africa.
+    "fr": [
+        # A bare «sérum» is a drip («sérum physiologique»); the drink is a SRO.
+        (r"\bsérum\b(?! de réhydratation)", "«soluté de réhydratation orale (SRO)»"),
+        # Breakfast, lunch or dinner depending on the country: say which meal.
+        (r"(?<!petit-)(?<!petit )\b(?:déjeuner|dîner|souper)\b", "«repas de midi», «du soir»"),
+        # «Breuvage» is a drink in Québec, a foul potion in France.
+        (r"\bbreuvage", "«boisson»"),
+        # Children in France, vulgar in Québec.
+        (r"\bgosses?\b", "«enfants»"),
+    ],
 }
 
 COMPILED = {
