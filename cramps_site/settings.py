@@ -260,6 +260,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 # Pages link one stylesheet from this origin and carry no inline style. The emergency screens
 # inline theirs (nothing render-blocking in their 14 KB) and allow its hash in a policy of their
 # own (guide/views.py); the diary its no-JavaScript rule (guide/diary.py). guide/stylesheets.py.
+# No page runs an inline script but the screens someone calls from, whose policies allow the
+# first paint's few lines by their hash (guide/first_paint.py).
 SECURE_CSP = {
     # Workers, manifests and fetches fall back to default-src: the app's own origin.
     "default-src": [CSP.SELF],

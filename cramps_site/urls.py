@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 from pwa import views as pwa_views
 
+from guide import views
 from guide.offline import numbers, service_worker
 from guide.page_cache import language_independent, same_for_everyone
 from guide.sitemaps import SITEMAPS
@@ -32,7 +33,7 @@ urlpatterns = [
         in_visitors_language(vary_on_cookie(pwa_views.manifest)),
         name="manifest",
     ),
-    path("offline/", in_visitors_language(vary_on_cookie(pwa_views.offline)), name="offline"),
+    path("offline/", in_visitors_language(vary_on_cookie(views.offline)), name="offline"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

@@ -5,8 +5,8 @@ import re
 from django import forms
 from django.contrib import admin
 from django.core.validators import MaxLengthValidator
-from django.utils import translation
-from django.utils.html import format_html
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import emergency
@@ -47,9 +47,11 @@ class VenueForm(forms.ModelForm):
         ]
         self.fields["country"] = forms.ChoiceField(
             choices=[("", "—"), *names],
-            required=False,
             label=Venue._meta.get_field("country").verbose_name.capitalize(),
             help_text=Venue._meta.get_field("country").help_text,
+            error_messages={
+                "required": _("Give the venue's country: the call buttons dial its number.")
+            },
         )
         for name in PHONE_FIELDS:
             if name in self.fields:
@@ -71,7 +73,16 @@ class VenueForm(forms.ModelForm):
 @admin.register(Venue)
 class VenueAdmin(admin.ModelAdmin):
     form = VenueForm
-    list_display = ["name", "kind", "country", "number", "published", "updated", "poster"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "country_number",
+        "own_number",
+        "published",
+        "updated",
+        "poster",
+    ]
     list_filter = ["published", "kind", "language"]
     search_fields = ["name", "slug", "address"]
     prepopulated_fields = {"slug": ["name"]}
@@ -84,11 +95,61 @@ class VenueAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change):
+        obj.changed_by = request.user  # kept with any change of its numbers (models.py)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("main call button"))
+    def country_number(self, venue):
+        return venue.country_number
+
+    @admin.display(description=_("its own line"))
+    def own_number(self, venue):
+        return venue.own_line.number if venue.own_line else "—"
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.fieldsets
+        # Who changed what its call buttons offer, and when: read-only, to everyone who may
+        # see the venue, so a wrong or unexpected number is noticed and traced.
+        return [*self.fieldsets, (_("Changes of its numbers"), {"fields": ["number_changes"]})]
+
     def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "number_changes"]
         # Posters and saved copies point to a published venue's address: it stays put.
         if obj is not None and obj.published:
-            return [*super().get_readonly_fields(request, obj), "slug"]
-        return super().get_readonly_fields(request, obj)
+            return [*readonly, "slug"]
+        return readonly
+
+    @admin.display(description=_("changes"))
+    def number_changes(self, venue):
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    formats.localize(timezone.localtime(change.changed_at)),
+                    change.changed_by_name
+                    or _("nobody signed in (a command, the shell or a fixture)"),
+                    change.get_field_display(),
+                    change.old or "—",
+                    change.new or "—",
+                )
+                for change in venue.number_changes.all()
+            ),
+        )
+        if not rows:
+            return _("No change recorded yet.")
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            _("changed at"),
+            _("changed by"),
+            _("field"),
+            _("before"),
+            _("after"),
+            rows,
+        )
 
     def get_prepopulated_fields(self, request, obj=None):
         if "slug" in self.get_readonly_fields(request, obj):

@@ -23,7 +23,8 @@ WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
 # page. Whatever else is kept costs every language's 300 KB pack (tests/test_offline.py).
 OFFLINE_STATIC_PREFIXES = ("js/",)
 OFFLINE_STATIC_FILES = (stylesheets.LINKED,)
-OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js",)
+# The worker's source is served by its own view; first-paint.js is inlined in the pages.
+OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js", "js/first-paint.js")
 CACHE_PREFIX = "cramp-aid"
 # Every answer of the app names the version it was built for; the worker keeps only its own.
 VERSION_HEADER = "Cramp-Aid-Version"

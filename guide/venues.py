@@ -1,6 +1,7 @@
 """Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
 
 import functools
+import json
 
 import segno
 from django.conf import settings
@@ -10,9 +11,11 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content, local_words
+from . import content, emergency, first_paint, local_words
 from .models import Venue
 from .page_cache import same_for_everyone
 
@@ -50,6 +53,38 @@ def venue_words(venue):
         if venue.kind == venue.Kind.POOL:
             words["kind"] = pool
     return {**words, **local_words.words(venue)}
+
+
+OWN_LINE_LABELS = {
+    "rescue": _lazy("Emergency line at %(venue)s: %(number)s"),
+    "lifeguards": _lazy("Lifeguards at %(venue)s: %(number)s"),
+}
+
+
+def own_line(venue):
+    """The venue's own line as its second call button shows it, or None."""
+    line = venue.own_line
+    if line is None:
+        return None
+    label = OWN_LINE_LABELS[line.kind] % {"venue": venue.name, "number": line.number}
+    return {"kind": line.kind, "number": line.number, "label": label}
+
+
+def venue_json(request, venue):
+    """What venue.js keeps for 12 hours, and the page's inline lines read before the paint:
+    the venue's own line, its country's entry of the numbers table (as the worker has it) and
+    where its defibrillator is (the rescue screen's defibrillator step names it, timer.js)."""
+    line = venue.own_line
+    country = emergency.for_worker().get(venue.country)
+    data = {
+        "url": request.path,
+        "name": venue.name,
+        "number": line.number if line else "",
+        "kind": line.kind if line else "",
+        "country": {"code": venue.country, **country} if country else None,
+        "defibrillator": venue.defibrillator,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _published_or_404(request, slug):
@@ -105,11 +140,23 @@ def briefly_shared(view):
 @require_safe
 @same_for_everyone(version=published_version)
 @briefly_shared
+@csp_override(first_paint.CALLING_CSP)  # one of the screens someone calls from
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
     if elsewhere := _in_its_language(request, venue, venue.get_absolute_url()):
         return elsewhere
-    return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
+    return render(
+        request,
+        "guide/venue.html",
+        {
+            "venue": venue,
+            "words": venue_words(venue),
+            # The venue's country's number on the call buttons, its own line a second button.
+            "emergency_number": venue.country_number,
+            "own_line": own_line(venue),
+            "venue_json": venue_json(request, venue),
+        },
+    )
 
 
 @require_safe
@@ -121,6 +168,8 @@ def poster(request, slug):
         return elsewhere
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
+    with translation.override(venue.language):  # the poster speaks the venue's language
+        line = own_line(venue)
     return render(
         request,
         "guide/poster.html",
@@ -130,6 +179,7 @@ def poster(request, slug):
             "venue_url": url,
             "qr": qr_svg(url),
             "steps": water.steps[:4],
+            "own_line": line,
             "hide_search": True,
         },
     )

@@ -11,17 +11,21 @@ from django.utils.csp import CSP
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
+from pwa import views as pwa_views
 
-from . import content, plurals, search, stylesheets
+from . import content, first_paint, plurals, search, stylesheets
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
 # The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
-# stylesheet: their policy allows that one inline stylesheet, every other page's none.
-EMERGENCY_CSP = {
+# stylesheet: their policy allows that one inline stylesheet, every other page's none. The 500
+# page inlines it too, and runs no script.
+INLINE_STYLE_CSP = {
     **settings.SECURE_CSP,
     "style-src": [CSP.SELF, stylesheets.INLINE_HASHES["emergency"]],
 }
+# The emergency screens also run the first paint's inline lines (guide/first_paint.py).
+EMERGENCY_CSP = first_paint.allowed_in(INLINE_STYLE_CSP)
 
 
 def _page_or_404(section, slug):
@@ -136,7 +140,7 @@ def country_page(request):
     )
 
 
-@csp_override(EMERGENCY_CSP)  # app.css inline, as on the emergency screens
+@csp_override(INLINE_STYLE_CSP)  # app.css inline, as on the emergency screens
 def server_error(request):
     """The 500 page (handler500), in the language of the address, with the number to call.
 
@@ -149,3 +153,8 @@ def server_error(request):
             "500.html", {"language": language, "emergency_number": settings.EMERGENCY_NUMBER}
         )
     return HttpResponseServerError(body)
+
+
+# django-pwa's offline page (offline.html) is one of the screens someone calls from: it runs
+# the first paint's inline lines too.
+offline = csp_override(first_paint.CALLING_CSP)(pwa_views.offline)

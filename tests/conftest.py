@@ -1,32 +1,13 @@
-"""Shared fixtures: an HTTPS test client (production settings redirect plain http), and staff
-signing in as people do (password and second factor)."""
+"""Shared fixtures: an HTTPS test client (production settings redirect plain http), a venue, the
+demonstration venues; the clients and signing in live in staff.py."""
 
-import io
 import re
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import AsyncClient, Client
+from staff import HttpsAsyncClient, HttpsClient
 
 from guide import page_cache
-
-
-class HttpsClient(Client):
-    """Tests run with the production defaults (DEBUG off, HTTPS on): requests are https."""
-
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
-
-class HttpsAsyncClient(AsyncClient):
-    """The same requests through Django's ASGI handler (cramps_site/asgi.py serves it)."""
-
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
 
 DATABASE_FIXTURES = {
     "db",
@@ -73,6 +54,7 @@ def venue_form():
         "kind": "pool",
         "language": "en",
         "address": "",
+        "country": "GB",
         "emergency_number": "112",
         "lifeguard_phone": "+44 1632 960 123",
         "lifeguards": "Poolside chair",
@@ -109,29 +91,3 @@ def sitemap_paths(db, client):
     """Every path /sitemap.xml lists, without scheme and host (venues come from the database)."""
     body = client.get("/sitemap.xml").content.decode()
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]
-
-
-def one_time_code(username):
-    """What `manage.py addstatictoken USERNAME` prints: a code that completes the second step."""
-    output = io.StringIO()
-    call_command("addstatictoken", username, stdout=output)
-    return output.getvalue().strip()
-
-
-def sign_in(client, user, password, **request):
-    """Signs staff in through the admin's own form: user name, password and a one-time code.
-
-    `client.login()` or `force_login()` would open a session without the second factor, which
-    the admin treats as signed out.
-    """
-    response = client.post(
-        f"/{settings.ADMIN_PATH}login/",
-        {
-            "username": user.get_username(),
-            "password": password,
-            "otp_token": one_time_code(user.get_username()),
-        },
-        **request,
-    )
-    assert response.status_code == 302, response.content.decode()[-1500:]
-    return client

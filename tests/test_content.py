@@ -486,7 +486,7 @@ OLD_WORDINGS = [
     # Tetanus symptoms waited for "today".
     (
         "now/en/red-flags.md",
-        'level = "urgent"\ntext = "A deep or dirty wound, and your tetanus jabs',
+        'level = "urgent"\ntext = "A deep or dirty wound (a puncture, an animal bite',
         'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
         "tetanus symptoms belong under call now",
     ),
@@ -503,7 +503,7 @@ OLD_WORDINGS = [
         "tetanus symptoms belong under call now",
     ),
     # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
-    ("now/en/red-flags.md", "These are signs of water", "Or they swallowed water", "ruled out"),
+    ("now/en/red-flags.md", "Water in the lungs can", "Or they swallowed water", "ruled out"),
     ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
@@ -526,23 +526,52 @@ OLD_WORDINGS = [
     ("now/en/help-someone.md", "both thumbs", "two fingers", "ruled out"),
     ("now/ru/help-someone.md", "двумя большими пальцами", "двумя пальцами", "ruled out"),
     ("now/es/help-someone.md", "los dos pulgares", "dos dedos", "ruled out"),
+    # Sudden pain alone, every cramp, stood under "call now" (clinical review 4, major 1).
+    (
+        "now/en/red-flags.md",
+        "goes numb, or you cannot move the foot or toes, above all with severe pain that",
+        "suddenly very painful, weak or numb, or",
+        "ruled out",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "онемела или перестала слушаться",
+        "либо внезапно появились сильная боль, слабость или онемение, или",
+        "ruled out",
+    ),
+    (
+        "now/es/red-flags.md",
+        "se queda entumecido (dormido, sin sensibilidad) o no puedes mover",
+        "te duele mucho, pierde fuerza o se queda entumecido (dormido, sin sensibilidad) o",
+        "ruled out",
+    ),
+    # Someone through the ice: never go onto it (clinical review 4, minor 8).
+    ("now/en/help-someone.md", "Never go onto ice. ", "", "staying off the ice"),
+    ("now/ru/help-someone.md", "Никогда не выходите на лёд. ", "", "staying off the ice"),
+    ("now/es/help-someone.md", "Nunca pises el hielo. ", "", "staying off the ice"),
+    (
+        "water/en/helping-someone.md",
+        " Never go onto ice, even for someone who has fallen through:",
+        " Also:",
+        "staying off the ice",
+    ),
     # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
     (
         "now/en/red-flags.md",
-        "tenderness or weakness you cannot explain:",
-        "tenderness or weakness you cannot explain, or dark urine:",
+        "or cramps that are new since you started it:",
+        "or cramps that are new since you started it, or dark urine:",
         "stands under call now and again under today",
     ),
     (
         "now/es/red-flags.md",
-        "debilidad sin causa clara:",
-        "debilidad sin causa clara, o la orina oscura:",
+        "calambres que no tenías antes de empezarla:",
+        "calambres que no tenías antes de empezarla, o la orina oscura:",
         "stands under call now and again under today",
     ),
     (
         "now/ru/red-flags.md",
-        "слабость в мышцах: это",
-        "слабость в мышцах либо потемнела моча: это",
+        "которых до статина не было:",
+        "которых до статина не было, либо потемнела моча:",
         "stands under call now and again under today",
     ),
     # The trained rescuer's cycle, 30 and 2, stands in the CPR step (clinical review 3, major 2).

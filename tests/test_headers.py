@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import sign_in
 from django.conf import settings
+from staff import sign_in
 
 pytestmark = pytest.mark.django_db
 # Made once with secrets.token_urlsafe(50), as the README says (a constant: the same tests in
@@ -41,6 +41,45 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
     digest = b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
     assert f"'sha256-{digest}'" in client.get("/en/now/")["Content-Security-Policy"]
     assert ' style="' not in body  # an inline style attribute would be blocked
+
+
+@pytest.mark.parametrize(
+    ("path", "inline"),
+    [
+        ("/en/now/", True),
+        ("/ru/now/water/", True),
+        ("/es/now/help-someone/", True),
+        ("/en/offline/", True),
+        ("/offline/", True),
+        ("/en/venues/test-pool/", True),
+        ("/es/", False),
+        ("/en/guide/causes/", False),
+        ("/en/venues/test-pool/poster/", False),
+        ("/en/diary/log/", False),
+        ("/en/nowhere/", False),
+    ],
+)
+def test_the_inline_script_is_the_one_the_policy_allows_and_the_only_one(
+    client, venue, path, inline
+):
+    # Only the screens someone calls from run it (guide/calling.html), and only their policies
+    # allow it: on every other page an injected copy would not run either.
+    import hashlib
+    import re
+    from base64 import b64encode
+
+    from guide import first_paint
+
+    response = client.get(path)
+    body = response.content.decode()
+    # Data blocks (type="application/json") never run; every other script without src does.
+    scripts = re.findall(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", body, re.DOTALL)
+    assert scripts == ([first_paint.SCRIPT] if inline else [])
+    digest = b64encode(hashlib.sha256(first_paint.SCRIPT.encode()).digest()).decode()
+    directives = response["Content-Security-Policy"].split(";")
+    policy = dict(part.strip().split(" ", 1) for part in directives)
+    assert policy["script-src"] == (f"'self' 'sha256-{digest}'" if inline else "'self'")
+    assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body)  # an inline handler would be blocked
 
 
 def test_no_page_inlines_the_comments_of_its_stylesheets(client, sitemap_paths):
@@ -279,8 +318,9 @@ def test_root_pages_in_the_visitors_language_are_private(client, path):
 
 def test_the_apps_scripts_never_turn_text_into_html_or_code():
     # Why the policy adds no Trusted Types (README, "Security"): with `script-src 'self'` and no
-    # inline script, an injection needs a sink that parses text, and the app's scripts have
-    # none; they build every element with createElement and textContent.
+    # inline script but first-paint.js (by its hash, on the screens someone calls from), an
+    # injection needs a sink that parses text, and the app's scripts have none; they build
+    # every element with createElement and textContent.
     sinks = re.compile(
         r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML|document\.write|\beval\s*\("
         r"|new\s+Function\s*\(|set(Timeout|Interval)\s*\(\s*[\"'`]|createContextualFragment"

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.test import override_settings
 
 SCRIPTS = sorted((settings.BASE_DIR / "static" / "js").rglob("*.js"))
+# Inlined in the screens someone calls from (guide/first_paint.py): it cannot import.
+FIRST_PAINT = "static/js/first-paint.js"
 
 
 def sources():
@@ -30,8 +32,24 @@ def sources():
     ],
 )
 def test_each_helper_and_key_is_written_once(definition):
-    found = [name for name, source in sources().items() if re.search(definition, source)]
+    found = [
+        name
+        for name, source in sources().items()
+        if name != FIRST_PAINT and re.search(definition, source)
+    ]
     assert len(found) == 1, f"{definition} in {found}"
+
+
+def test_the_first_paints_lines_read_the_keys_app_js_writes():
+    # first-paint.js runs inline as the page is parsed, before any module: it cannot import
+    # app.js, so it names the two keys it reads again, and must name them as app.js does.
+    scripts = sources()
+    written = re.findall(
+        r'export const (?:COUNTRY|VENUE)_KEY = ("[^"]+");', scripts["static/js/app.js"]
+    )
+    read = re.findall(r'read\(("[^"]+")\)', scripts[FIRST_PAINT])
+    assert len(written) == 2
+    assert sorted(read) == sorted(written)
 
 
 def test_no_script_writes_the_language_cookies_name():

@@ -71,6 +71,10 @@ def test_the_500_page_keeps_to_the_pages_policy(failing):
     digest = b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
     assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
     assert "private" in response["Cache-Control"]
+    # It runs no script, so its policy allows none inline (the emergency screens' first-paint
+    # lines are theirs alone).
+    assert "<script" not in response.content.decode()
+    assert "script-src 'self';" in response["Content-Security-Policy"] + ";"
 
 
 def test_the_500_page_needs_no_database():

@@ -81,6 +81,14 @@ ONE_LEVEL_SIGNS = {
         r"|(?:froid|p[âa]le|bleu)[^.]*(?:soudain|brusque|tout à coup)",
     },
 }
+# What a sudden painful leg needs beside the pain to be "call now" (FORBIDDEN below).
+LIMB_PAIN = {
+    "en": "pain together with a leg cold, pale or blue, numb, or a foot that will not move",
+    "ru": "боль вместе с холодной, бледной или синюшной ногой, онемением или неподвижной стопой",
+    "es": "el dolor con la pierna fría, pálida o azulada, entumecida o el pie que no se mueve",
+    "pt": "a dor junto com a perna fria, pálida ou arroxeada, dormente ou o pé que não se mexe",
+    "fr": "la douleur avec une jambe froide, pâle ou bleutée, engourdie, ou un pied immobile",
+}
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
     "en": [
@@ -91,6 +99,9 @@ FORBIDDEN = {
         # A baby's chest: two thumbs around it or the heel of one hand; two fingers rarely
         # reach the depth (AHA and AAP 2025, clinical review 2, major 2).
         (r"\btwo fingers\b", '"both thumbs, your hands around the chest, or the heel of one hand"'),
+        # Sudden pain on its own is every cramp: under "call now" it sent cramps to the emergency
+        # number (clinical review 4, major 1). Pain counts with a cold, numb or still foot.
+        (r"suddenly (?:very )?painful", LIMB_PAIN["en"]),
     ],
     "ru": [
         (r"наглотал", "признаки того, что вода попала в дыхательные пути"),
@@ -105,6 +116,7 @@ FORBIDDEN = {
         # Not «во время спорта» (native review 2.0.1, 2).
         (r"во время спорта", "«во время тренировки или игры»"),
         (r"двумя пальцами", "«двумя большими пальцами, обхватив грудь, или основанием ладони»"),
+        (r"внезапно появил\w* сильн\w* боль", LIMB_PAIN["ru"]),
     ],
     "es": [
         (r"trag[óo] agua", "las señales de que ha entrado agua en los pulmones"),
@@ -115,11 +127,13 @@ FORBIDDEN = {
         (r"va a peor", "«empeora»"),
         (r"sensibilidad al tacto", "«dolor al tocar»"),
         (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
+        (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
     ],
     "pt": [
         (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
         (r"(?:parou|deixou) de suar|já não sua|não sua mais", "«mesmo que ainda esteja suando»"),
         (r"\bdois dedos\b", "«os dois polegares, envolvendo o peito, ou a base de uma mão»"),
+        (r"(?:de repente|subitamente|s[úu]bit\w*) (?:muito )?dolorid", LIMB_PAIN["pt"]),
     ],
     "fr": [
         # «Boire la tasse» is swallowing water while swimming: harmless, not the danger.
@@ -135,9 +149,10 @@ FORBIDDEN = {
             r"\bdeux doigts\b",
             "«les deux pouces, les mains autour du thorax, ou le talon d’une main»",
         ),
+        (r"(?:soudain\w*|brusquement|tout à coup) (?:très )?douloureu", LIMB_PAIN["fr"]),
     ],
 }
-# What the two rescue pages must say in every language (clinical C1, M1, M2, M4).
+# What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
 RESCUE_NEEDS = {
     "gasping is not normal breathing": {
         "en": r"gasp",
@@ -160,6 +175,15 @@ RESCUE_NEEDS = {
         "es": r"poco profund",
         "pt": r"\bras[ao]s?\b|pouca profundidade|\bd[áa] pé\b",
         "fr": r"peu profond|\bpied\b",
+    },
+    # In winter the same pages are opened for someone through the ice; rescuers who walk onto
+    # it are a second death (clinical review 4, minor 8).
+    "staying off the ice": {
+        "en": r"\bice\b",
+        "ru": r"\bл[её]д|\bльд",
+        "es": r"\bhielo\b",
+        "pt": r"\bgelo\b",
+        "fr": r"\bglace\b",
     },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.

@@ -1,5 +1,5 @@
-"""Template tags: the pages' stylesheet (linked, or inline on the emergency screens), and
-content text helpers."""
+"""Template tags: the pages' stylesheet (linked, or inline on the emergency screens), the first
+paint's inline script, and content text helpers."""
 
 from functools import cache
 from urllib.parse import quote
@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from .. import stylesheets
+from .. import first_paint, stylesheets
 from ..content import NUMBER_TOKEN
 
 register = template.Library()
@@ -34,6 +34,14 @@ def inline_css(which):
 
 
 @register.simple_tag
+def inline_script():
+    """static/js/first-paint.js, to write between <script> tags (guide/calling.html): the
+    number on the call buttons before the first paint. Exactly the bytes first_paint.HASH was
+    computed from, or the browser refuses them."""
+    return mark_safe(first_paint.SCRIPT)  # our own file, minified and hashed as it is
+
+
+@register.simple_tag
 @cache
 def icon_data_uri():
     """The favicon in the page itself: one request fewer on a first visit (the emergency
@@ -49,9 +57,10 @@ def icon_data_uri():
 def with_number(text, number):
     """Content text, escaped, with the number to call where it says {number}.
 
-    The server's number, marked like the call buttons' text (data-number-text): app.js puts the
-    user's country's or venue's number there too, so "call 112 now" never names another number
-    than the button below it. Without JavaScript the server's number stays.
+    The server's number, marked like the call buttons' text (data-number-text): first-paint.js
+    and app.js put the number the buttons dial there too (the user's country's, or the last
+    venue's country's), so "call 112 now" never names another number than the button below
+    it. Without JavaScript the server's number stays.
     """
     shown = format_html('<span data-number-text="%(number)s">{}</span>', number)
     return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))

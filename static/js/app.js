@@ -6,7 +6,8 @@ const config = document.querySelector("script[data-worker]").dataset;
 const language = document.documentElement.lang;
 const status = document.querySelector("[data-offline-status]");
 export const COUNTRY_KEY = "cramp-aid-country";
-export const VENUE_KEY = "cramp-aid-venue"; // the venue opened last: {url, name, number, until}
+// The venue opened last (venue.js): {url, name, number, kind, country, defibrillator, until}.
+export const VENUE_KEY = "cramp-aid-venue";
 const DIALABLE = /^\+?\d{2,15}$/;
 
 // Shared with the other scripts (country.js, venue.js, search.js, timer.js, beat.js), which
@@ -72,15 +73,21 @@ export function keepAwake() {
   };
 }
 
-// Which number: a venue opened in the last 12 hours (venue.js), else the country the user
-// chose (/country/), else the one the phone suggests (its time zone, then its languages'
-// regions, looked up by the worker, which holds the numbers table offline), else the default.
+// Which number: a country's ambulance number, never one an operator typed. The country the
+// user chose (/country/), else the one the phone suggests (its time zone, then its languages'
+// regions, looked up by the worker, which holds the numbers table offline), else the country of
+// a venue opened in the last 12 hours (venue.js), else the default. That venue's own line (its
+// lifeguards, a lake's rescue service) is a second button, labelled with the venue's name.
+// first-paint.js, inlined in the screens someone calls from, makes the same choice before the
+// first paint.
 function dial() {
-  const venue = read(VENUE_KEY);
-  const here = DIALABLE.test(venue?.number) && venue.until > Date.now() ? venue : null;
+  // On a venue's own page, that venue (venue.js keeps it for the other screens).
+  const page = document.querySelector("[data-venue]")?.dataset.venue;
+  const venue = page ? JSON.parse(page) : read(VENUE_KEY);
+  const here = page || venue?.until > Date.now() ? venue : null;
   const stored = read(COUNTRY_KEY);
-  const country = DIALABLE.test(stored?.ambulance) ? stored : null;
-  const number = here?.number || country?.ambulance || config.defaultNumber;
+  const country = [stored, here?.country].find((entry) => DIALABLE.test(entry?.ambulance)) || null;
+  const number = country?.ambulance || config.defaultNumber;
   const name = (names) => names?.[language] || names?.en || "";
   for (const element of document.querySelectorAll("[data-number-text]")) {
     element.textContent = fill(element.dataset.numberText, { number });
@@ -88,29 +95,29 @@ function dial() {
   for (const link of document.querySelectorAll("a[data-call]")) link.href = `tel:${number}`;
   for (const place of document.querySelectorAll("[data-call-place]")) {
     place.dataset.defaultText ??= place.textContent;
-    place.textContent = here
-      ? here.name
-      : !country
-        ? place.dataset.defaultText
-        : country.confirmed
-          ? name(country.names)
-          : fill(config.suggestedText, { country: name(country.names) });
+    place.textContent = !country
+      ? place.dataset.defaultText
+      : country.confirmed
+        ? name(country.names)
+        : fill(config.suggestedText, { country: name(country.names) });
     // A number that reaches the police or the firefighters says so: "Police, who send an
-    // ambulance · Bolivia" (numbers.toml `reaches`; the words come with the stored country).
-    if (!here && country?.reachesNames) {
+    // ambulance · Bolivia" (numbers.toml `reaches`; the words come with the stored country, or
+    // with the venue's).
+    if (country?.reachesNames) {
       place.textContent = `${name(country.reachesNames)} · ${place.textContent}`;
     }
   }
-  for (const reset of document.querySelectorAll("[data-call-reset]")) {
-    reset.hidden = !here;
-    reset.onclick = () => {
-      write(VENUE_KEY, null);
-      dial();
-    };
+  const label = ["rescue", "lifeguards"].includes(here?.kind) && config[`${here.kind}Text`];
+  const ownLine = label && DIALABLE.test(here.number) ? here : null;
+  for (const link of document.querySelectorAll("a[data-venue-call]")) {
+    link.hidden = !ownLine;
+    if (!ownLine) continue;
+    link.href = `tel:${ownLine.number}`;
+    link.textContent = fill(label, { venue: ownLine.name, number: ownLine.number });
   }
   // "Urgent care today" offers the country's line where it has one (UK 111); water screens
   // give its sea rescue number.
-  const urgent = !here && DIALABLE.test(country?.urgent) ? country : null;
+  const urgent = DIALABLE.test(country?.urgent) ? country : null;
   for (const line of document.querySelectorAll("[data-urgent-line]")) {
     line.hidden = !urgent;
     const link = line.querySelector("a");
@@ -123,7 +130,7 @@ function dial() {
     }
   }
   for (const line of document.querySelectorAll("[data-urgent-default]")) line.hidden = !!urgent;
-  const water = !here && DIALABLE.test(country?.water) ? country.water : null;
+  const water = DIALABLE.test(country?.water) ? country.water : null;
   for (const line of document.querySelectorAll("[data-water-line]")) {
     line.hidden = !water;
     if (water) line.querySelector("a").href = `tel:${water}`;
@@ -225,8 +232,10 @@ async function registerWorker() {
   });
   // The worker caches this language's pages (a no-op when they are already cached), and learns
   // the language chosen, which a worker without cookieStore (Safari before 18.4) cannot read.
+  // The cookie's name is the server's (data-language-cookie), as where the switcher sets it.
   const cookie = `${config.languageCookie}=`;
-  const chosen = document.cookie.split(/;\s*/).find((pair) => pair.startsWith(cookie))?.slice(cookie.length) ?? null;
+  const pair = document.cookie.split("; ").find((each) => each.startsWith(cookie));
+  const chosen = pair ? pair.slice(cookie.length) : null;
   const { ok } = await askWorker({ type: "keep-language", language, chosen });
   if (ok && status) status.textContent = status.dataset.readyText || "";
 }
@@ -268,7 +277,11 @@ function rememberLanguageChoice() {
 dial();
 // The country and saved-venues pages say when the user changes the number: follow at once.
 document.addEventListener("cramp-aid:number-changed", dial);
-rememberLanguageChoice();
-offerInstall();
-// A frame, then a task: the worker's registration waits until the page has painted.
-requestAnimationFrame(() => setTimeout(() => registerWorker().catch(() => {})));
+// A frame, then a task: the rest waits until the page has painted.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    rememberLanguageChoice();
+    offerInstall();
+    registerWorker().catch(() => {});
+  }),
+);

@@ -99,7 +99,7 @@ function offerTheDiary() {
 
 function showTheVenuesDefibrillator() {
   // A venue opened in the last 12 hours (venue.js) says where its defibrillator is: the
-  // rescue screen's defibrillator step names that place, as the call buttons dial its number.
+  // rescue screen's defibrillator step names that place, as the header offers its own line.
   const line = document.querySelector("[data-venue-aed]");
   const venue = read(VENUE_KEY);
   if (!line || !venue?.defibrillator || !(venue.until > Date.now())) return;

@@ -1,9 +1,10 @@
-// Venues: the page saves itself for offline use ("Keep this venue offline"), the emergency
-// screens dial the venue's number while it is the last one opened, and "My saved venues" lists
-// and removes what is kept. The worker keeps saved venues current and drops those the operator
-// unpublished; this page then says so once. Without JavaScript the venue page still shows
-// and dials everything. Storage that refuses or holds damage (private mode, a full phone)
-// only costs the list: read and write (app.js) never throw.
+// Venues: the page saves itself for offline use ("Keep this venue offline"), every page offers
+// the venue's own line as a second call button for 12 hours after it was opened (its country's
+// number stays the main one, see dial() in app.js), and "My saved venues" lists and removes what
+// is kept. The worker keeps saved venues current and drops those the operator unpublished; this
+// page then says so once. Without JavaScript the venue page still shows and dials everything.
+// Storage that refuses or holds damage (private mode, a full phone) only costs the list: read
+// and write (app.js) never throw.
 import { askWorker, read, VENUE_KEY, write } from "./app.js";
 
 const SAVED_KEY = "cramp-aid-saved-venues";
@@ -20,11 +21,15 @@ function remember(list) {
 }
 
 function venuePage(section) {
-  const { url, name, number, defibrillator, hours } = section.dataset;
-  // While the user is there: the call buttons dial this number for 12 hours (see app.js), and
-  // the rescue screen's defibrillator step says where this venue's is (timer.js).
-  const until = Date.now() + Number(hours) * 3600 * 1000;
-  write(VENUE_KEY, { url, name, number, defibrillator, until });
+  // { url, name, number, kind, country, defibrillator }: its own line, its country's entry of
+  // the table and where its defibrillator is.
+  const here = JSON.parse(section.dataset.venue);
+  const { url, name, number } = here;
+  // For 12 hours every screen offers its own line beside its country's number (see app.js),
+  // and the rescue screen's defibrillator step says where this venue's is (timer.js).
+  const until = Date.now() + Number(section.dataset.hours) * 3600 * 1000;
+  write(VENUE_KEY, { ...here, until });
+  document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
   // A saved venue's name and number follow the page, which the worker keeps current.
   if (saved().some((venue) => venue.url === url)) {
     remember(saved().map((venue) => (venue.url === url ? { url, name, number } : venue)));
@@ -101,7 +106,7 @@ async function savedVenuesPage(box) {
 function showCurrentVenue() {
   const section = document.querySelector("[data-current-venue]");
   let last = read(VENUE_KEY);
-  if (!(last?.until > Date.now())) last = null; // lapsed after 12 hours
+  if (!(last?.until > Date.now() && last.kind && last.number)) last = null; // lapsed, or no line
   if (!section) return;
   section.hidden = !last;
   if (!last) return;

@@ -38,6 +38,25 @@ def test_axe_finds_no_violations_on_any_page(phone, server):
     assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
 
 
+def test_axe_finds_no_violations_with_a_venues_own_line_on_the_screens(phone, server):
+    axe = Axe()
+    page = phone.new_page()
+    page.goto(f"{server.url}/es/venues/playa-del-faro/")
+    failures = {}
+    for path in ["/es/now/water/", "/es/offline/", "/es/venues/playa-del-faro/"]:
+        page.goto(server.url + path)
+        page.locator("a.call-venue").first.wait_for()  # the second button, shown
+        page.evaluate(
+            "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
+        )
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            results = axe.run(page)
+            if results.violations_count:
+                failures[f"{path} ({scheme})"] = results.generate_report()
+    assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
 def test_no_request_leaves_the_site_and_nothing_is_refused_by_the_policy(phone, server):
     page = phone.new_page()
     requests, problems = [], []
