@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from staff import HttpsAsyncClient, HttpsClient
 
-from guide import page_cache
+from cramps_site import page_cache
 
 DATABASE_FIXTURES = {
     "db",

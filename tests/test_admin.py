@@ -17,7 +17,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from staff import HttpsClient, one_time_code, sign_in
 
-from guide.admin_login import KNOWN_BROWSER_COOKIE
+from cramps_site.admin_login import KNOWN_BROWSER_COOKIE
 from guide.models import Venue
 
 pytestmark = pytest.mark.django_db

@@ -230,3 +230,12 @@ def test_the_tables_words_keep_their_numbers_and_french_spaces_its_punctuation(l
     assert loose == []
     if language == "fr":
         assert [w for text in texts for _line, w in typography.french_punctuation(text)] == []
+
+
+def test_a_long_sea_rescue_number_is_shown_in_groups_and_dialled_as_digits(client):
+    # Spain's Salvamento Marítimo, 900 202 202: nine digits in a row are hard to read aloud to
+    # someone, or to check against a sign on the beach.
+    assert emergency.grouped("900202202") == "900 202 202"
+    assert emergency.grouped("1441") == "1441"
+    body = client.get("/en/country/").content.decode()
+    assert '<a href="tel:900202202">900 202 202</a>' in body

@@ -310,7 +310,9 @@ def test_without_a_country_the_venues_country_is_dialled_and_its_line_can_be_put
     spain = emergency.get("ES")
     assert_every_button_dials(page, spain.ambulance)
     assert place(page).inner_text() == "Spain? Change"
-    assert page.locator("[data-water-line] a").get_attribute("href") == f"tel:{spain.water}"
+    sea = page.locator("[data-water-line] a")
+    assert sea.get_attribute("href") == f"tel:{spain.water}"
+    assert sea.inner_text() == "900 202 202"  # grouped as on the country page
     assert_the_venues_line_is_offered(page, "+34600000123", "Lifeguards at Playa del Faro (demo)")
     page.goto(f"{server.url}/en/venues/harbour-lido/")  # the last one opened counts
     page.goto(f"{server.url}/en/now/")
