@@ -555,23 +555,24 @@ OLD_WORDINGS = [
         " Also:",
         "staying off the ice",
     ),
-    # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
+    # Dark urine under "call now" and again under "today" (clinical review 2, major 4). It now
+    # stands under "today" only, with "go to an emergency department now" (review 4, minor 2).
     (
         "now/en/red-flags.md",
-        "or cramps that are new since you started it:",
-        "or cramps that are new since you started it, or dark urine:",
+        "very hot skin (they may still be sweating)",
+        "very hot skin (they may still be sweating), brown urine",
         "stands under call now and again under today",
     ),
     (
         "now/es/red-flags.md",
-        "calambres que no tenías antes de empezarla:",
-        "calambres que no tenías antes de empezarla, o la orina oscura:",
+        "la piel muy caliente (aunque puede seguir sudando)",
+        "la piel muy caliente (aunque puede seguir sudando), la orina oscura",
         "stands under call now and again under today",
     ),
     (
         "now/ru/red-flags.md",
-        "которых до статина не было:",
-        "которых до статина не было, либо потемнела моча:",
+        "очень горячая кожа (при этом он может и потеть)",
+        "очень горячая кожа (при этом он может и потеть), моча цвета колы",
         "stands under call now and again under today",
     ),
     # The trained rescuer's cycle, 30 and 2, stands in the CPR step (clinical review 3, major 2).
@@ -602,20 +603,20 @@ OLD_WORDINGS = [
     ),
     (
         "now/en/red-flags.md",
-        "A cough that has not settled after 15 minutes: go to an emergency department now.",
-        "They keep coughing.",
+        "make breathing worse hours later.",
+        "make breathing worse hours later. They keep coughing.",
         "a cough on its own",
     ),
     (
         "now/ru/red-flags.md",
-        "Кашель не прошёл за 15\u00a0минут\u00a0— сразу поезжайте в приёмное отделение больницы.",
-        "Он не перестаёт кашлять.",
+        "дыхание может ухудшиться и через несколько часов.",
+        "дыхание может ухудшиться и через несколько часов. Он не перестаёт кашлять.",
         "a cough on its own",
     ),
     (
         "now/es/red-flags.md",
-        "Si la tos no se ha calmado tras 15\u00a0minutos, ve ya a urgencias (a la guardia).",
-        "No para de toser.",
+        "la respiración puede empeorar horas después.",
+        "la respiración puede empeorar horas después. No para de toser.",
         "a cough on its own",
     ),
     (
@@ -735,12 +736,32 @@ def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client,
             for flag in shown_here + more:  # every sign is on the page, none at two levels
                 assert box.count(shown(flag.text).replace("\xa0", " ")) == 1
         assert body.count('<details class="more-flags">') == 2
-    # The land screen: the clot in the lung, the cold leg, the tight calf, dark urine first.
+    # The land screen: the clot in the lung, the cold leg, the tight calf first. Dark urine
+    # needs an emergency department, not the ambulance: it leads the second list (clinical
+    # review 4, minor 2), after the clot, whose flag says when that cannot wait.
     land, _ = flags.flags_shown_on("emergency", "land")
-    assert len(land) == 4
+    assert len(land) == 3
+    land_today, _ = flags.flags_shown_on("urgent", "land")
+    dark_urine = urgency.ONE_LEVEL_SIGNS_RE["brown or cola-coloured urine"][language]
+    assert [bool(dark_urine.search(flag.text)) for flag in land_today[:3]] == [False, True, True]
+    # The water screen: no "more than 10 minutes, get care today" for a swimmer still in the
+    # water (minor 3); its one sign for today is a cough that has not settled.
+    water_today, _ = flags.flags_shown_on("urgent", "water")
+    assert len(water_today) == 1
+    assert urgency.COUGH_RE[language].search(water_today[0].text)
     rescue, _ = flags.flags_shown_on("emergency", "help-someone")
     assert len(rescue) == 4  # water breathed in, the heart, hypothermia, a fit
     assert flags.flags_shown_on("urgent", "help-someone")[0] == []
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_no_call_now_sign_sends_the_reader_to_hospital_instead(language):
+    # Under "Call {number} now if:", "go to an emergency department now" contradicted the
+    # heading; those signs stand under "today", where their own words say "now" (clinical
+    # review 4, minor 2).
+    department = urgency.EMERGENCY_DEPARTMENT_RE[language]
+    flags = content.red_flags(language).emergency_flags
+    assert [flag.text for flag in flags if department.search(flag.text)] == []
 
 
 def test_away_from_the_emergency_screens_the_box_lists_every_sign():
