@@ -590,7 +590,7 @@ OLD_WORDINGS = [
     ),
     (
         "now/es/help-someone.md",
-        "Con formación: 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
+        "Haz 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
         "",
         "trained cycle",
     ),
@@ -627,8 +627,8 @@ OLD_WORDINGS = [
     ),
     (
         "water/es/children.md",
-        "o si respira rápido o con esfuerzo, echa espuma",
-        "o si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
+        "también** si respira rápido o con esfuerzo, echa espuma",
+        "también** si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
         "a cough on its own",
     ),
     (

@@ -565,7 +565,7 @@ def test_without_javascript_a_venue_page_dials_its_country_first_and_its_line_se
     main = page.locator("main")
     big = main.locator("a.call-big")
     line = main.locator("a.call-venue")
-    assert line.inner_text() == "Línea de emergencia de Playa del Faro (demo): +19005550100"
+    assert line.inner_text() == "Línea de emergencias de Playa del Faro (demo): +19005550100"
     assert line.get_attribute("href") == "tel:+19005550100"
     # The country's button comes first, and is the big one.
     assert big.bounding_box()["y"] < line.bounding_box()["y"]
