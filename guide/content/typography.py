@@ -161,3 +161,16 @@ def catalogue_entries(po_text):
             if key.startswith("msgstr") and msgid:
                 entries.append((msgid, value.replace('\\"', '"').replace("\\n", "\n")))
     return entries
+
+
+# A Russian one-letter word (a preposition, a conjunction, «я») ends no line: on a narrow phone
+# «в», «к» or «и» left at a line's end reads as a dropped word (native review of the
+# emergency screens, December 2026, minor 26). Russian typesetting ties it to the next word.
+# Unlike the checks above this is done when the text is shown, not asked of editors: the
+# content stays readable in a plain editor, and no new page can forget it.
+SHORT_WORD = re.compile(r"(?<![\w-])([вксуоиаяВКСУОИАЯ]) (?=\S)")
+
+
+def tie_short_words(text):
+    """Text (or HTML) with a no-break space after each one-letter Russian word."""
+    return SHORT_WORD.sub("\\1\u00a0", text)
