@@ -808,7 +808,7 @@ def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client,
     assert flags.flags_shown_on("urgent", "help-someone")[0] == []
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", ["en", "ru", "es", "pt", "fr"])
 def test_no_call_now_sign_sends_the_reader_to_hospital_instead(language):
     # Under "Call {number} now if:", "go to an emergency department now" contradicted the
     # heading; those signs stand under "today", where their own words say "now" (clinical

@@ -110,6 +110,8 @@ def test_the_french_catalogue_spaces_its_punctuation():
         ("Police: 917. Quoi? « Bonjour » et «Salut»", ["e:", "i?", "« B", "r »", "«S", "t»"]),
         # Addresses, links, times and «?!» are not prose to space.
         ("Voir https://x.fr/a?b=c et [la page](guide:stretches), à 20:30. Quoi\u202f?!", []),
+        # An address may hold parentheses: NHS 111 Wales cites ".../disease(pad)/?locale=en".
+        ('url = "https://111.wales.nhs.uk/peripheralarterialdisease(pad)/?locale=en"', []),
         ("Appelez le 15\u00a0: gratuit\u202f; vraiment\u202f? «\u00a0Oui\u00a0»", []),
     ],
 )

@@ -120,8 +120,9 @@ def loose_spaces(text, language):
 
 
 # French punctuation. Addresses and link targets are not prose: "https:", "(guide:stretches)",
-# "?q=" keep their characters as they are, and so do times and ratios ("20:30", "1:1").
-NOT_PROSE = re.compile(r"https?://[^\s)\]>\"]+|\]\([^)]*\)|<[a-z]+:[^>]*>|\d:\d")
+# "?q=" keep their characters as they are, and so do times and ratios ("20:30", "1:1"). An
+# address may hold a pair of parentheses ("…/disease(pad)/?locale=en"), not an unmatched one.
+NOT_PROSE = re.compile(r"https?://(?:[^\s()\]>\"]|\([^\s()]*\))+|\]\([^)]*\)|<[a-z]+:[^>]*>|\d:\d")
 NO_BREAK = "\u00a0\u202f"
 FRENCH = re.compile(
     rf"(?P<before>[ ]|(?<=[^\s{NO_BREAK}?!;:«(\[]))(?P<sign>[;:!?])"  # «mot ?», «mot?»

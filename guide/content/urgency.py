@@ -87,7 +87,7 @@ LIMB_PAIN = {
     "ru": "боль вместе с холодной, бледной или синюшной ногой, онемением или неподвижной стопой",
     "es": "el dolor con la pierna fría, pálida o azulada, entumecida o el pie que no se mueve",
     "pt": "a dor junto com a perna fria, pálida ou arroxeada, dormente ou o pé que não se mexe",
-    "fr": "la douleur avec une jambe froide, pâle ou bleue, engourdie ou un pied qui ne bouge plus",
+    "fr": "la douleur avec une jambe froide, pâle ou bleutée, engourdie, ou un pied immobile",
 }
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
@@ -137,6 +137,7 @@ FORBIDDEN = {
             r"(?:arroxead|azulad|p[áa]lid|fri)\w*,? (?:ou )?(?:dói muito|muito dolorid)",
             LIMB_PAIN["pt"],
         ),
+        (r"(?:de repente|subitamente|s[úu]bit\w*) (?:muito )?dolorid", LIMB_PAIN["pt"]),
     ],
     "fr": [
         # «Boire la tasse» is swallowing water while swimming: harmless, not the danger.
@@ -156,6 +157,7 @@ FORBIDDEN = {
             r"(?:bleue?|p[âa]le|froide?),? (?:ou )?(?:très douloureuse|fait très mal)",
             LIMB_PAIN["fr"],
         ),
+        (r"(?:soudain\w*|brusquement|tout à coup) (?:très )?douloureu", LIMB_PAIN["fr"]),
     ],
 }
 # What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
