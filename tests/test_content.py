@@ -149,14 +149,14 @@ def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_
     )
     edit(
         content_copy / "water" / "ru" / "before-you-swim.md",
-        "[«Вечерняя растяжка»](guide:stretches)",
+        "[«Растяжка перед сном»](guide:stretches)",
         "[«Растяжка»](guide:stretches)",
     )
     # Words without quotes may lead to a guide page, as in a "read also" list.
     edit(
         content_copy / "guide" / "ru" / "night-cramps.md",
-        "статьи [«Вечерняя растяжка»](guide:stretches)",
-        "[вечерней растяжки](guide:stretches)",
+        "статьи [«Растяжка перед сном»](guide:stretches)",
+        "[растяжки перед сном](guide:stretches)",
     )
     assert sorted(content.problems()) == [
         "guide/es/stretches.md: the link to now:water says 'la pantalla del agua'; "
@@ -164,7 +164,7 @@ def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_
         "guide/ru/stretches.md: the link to now:water says '«Свело ногу»: в воде'; "
         "write «Свело ногу в воде»",
         "water/ru/before-you-swim.md: the link to guide:stretches says '«Растяжка»'; "
-        "write «Вечерняя растяжка»",
+        "write «Растяжка перед сном»",
     ]
 
 
