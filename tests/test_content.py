@@ -361,6 +361,8 @@ def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
         ("ru", "Человек растерян."),
         ("ru", "Это дегидратация."),
         ("ru", "Выпейте регидрон."),
+        ("ru", "Не принимайте статин, пока врач или фармацевт не скажет, что можно."),
+        ("ru", "Моча стала бурой, цвета чая или колы."),
         ("es", "Si la persona está muy caliente, llama."),
         ("es", "Haz el muerto; no: hacer el muerto."),
         ("es", "Toma un suero."),
@@ -542,6 +544,13 @@ OLD_WORDINGS = [
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
     ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
+    # In Russia a pharmacist does not restart a prescription medicine (round-5 decision E).
+    (
+        "now/ru/red-flags.md",
+        "пока врач не скажет",
+        "пока врач или фармацевт не скажет",
+        "ruled out",
+    ),
     ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
     ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
     # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
