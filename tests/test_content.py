@@ -149,14 +149,14 @@ def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_
     )
     edit(
         content_copy / "water" / "ru" / "before-you-swim.md",
-        "[«Вечерняя растяжка»](guide:stretches)",
+        "[«Растяжка перед сном»](guide:stretches)",
         "[«Растяжка»](guide:stretches)",
     )
     # Words without quotes may lead to a guide page, as in a "read also" list.
     edit(
         content_copy / "guide" / "ru" / "night-cramps.md",
-        "статьи [«Вечерняя растяжка»](guide:stretches)",
-        "[вечерней растяжки](guide:stretches)",
+        "статьи [«Растяжка перед сном»](guide:stretches)",
+        "[растяжки перед сном](guide:stretches)",
     )
     assert sorted(content.problems()) == [
         "guide/es/stretches.md: the link to now:water says 'la pantalla del agua'; "
@@ -164,7 +164,7 @@ def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_
         "guide/ru/stretches.md: the link to now:water says '«Свело ногу»: в воде'; "
         "write «Свело ногу в воде»",
         "water/ru/before-you-swim.md: the link to guide:stretches says '«Растяжка»'; "
-        "write «Вечерняя растяжка»",
+        "write «Растяжка перед сном»",
     ]
 
 
@@ -361,6 +361,8 @@ def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
         ("ru", "Человек растерян."),
         ("ru", "Это дегидратация."),
         ("ru", "Выпейте регидрон."),
+        ("ru", "Не принимайте статин, пока врач или фармацевт не скажет, что можно."),
+        ("ru", "Моча стала бурой, цвета чая или колы."),
         ("es", "Si la persona está muy caliente, llama."),
         ("es", "Haz el muerto; no: hacer el muerto."),
         ("es", "Toma un suero."),
@@ -545,6 +547,13 @@ OLD_WORDINGS = [
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
     ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
+    # In Russia a pharmacist does not restart a prescription medicine (round-5 decision E).
+    (
+        "now/ru/red-flags.md",
+        "пока врач не скажет",
+        "пока врач или фармацевт не скажет",
+        "ruled out",
+    ),
     ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
     ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
     # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.

@@ -22,6 +22,11 @@ FORBIDDEN = {
         (r"(?-i:регидрон)", "«раствор для пероральной регидратации»; Регидрон only as a name"),
         # Pregnancy care in Russia is led by an obstetrician-gynaecologist (review B).
         (r"врача или акушерк", "«врача, который ведёт беременность (акушера-гинеколога)»"),
+        # Light tea is nearly normal urine; the sign is brown (native review r2 of the guide, m2).
+        (r"цвета чая", "«бурая, цвета крепкого чая или колы»"),
+        # A Russian pharmacist does not say when to restart a prescription medicine such as a
+        # statin (native review r2, M1; round-5 decision E).
+        (r"врач\w* или фармацевт\w* не скаж", "«пока врач не скажет, что можно»"),
     ],
     "es": [
         # Of a person it means sexually aroused, in Spain and Latin America (review 1.2).
