@@ -1,11 +1,13 @@
-"""Venues: pools, beaches and lakes whose operators publish a page and print its poster."""
+"""Venues: pools, beaches and lakes whose operators publish a page and print its poster; the
+organisations that run them, their operators' accounts, and today's conditions."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 # 112, 999, 061, 911… or a full international number.
@@ -23,7 +25,8 @@ international_number_validator = RegexValidator(
         "then the digits, e.g. +34612345678."
     ),
 )
-RESERVED_SLUGS = {"saved", "new", "poster", "admin"}
+# "posters", "sign-in" and "sign-out" are operator pages beside /<lang>/operator/<slug>/.
+RESERVED_SLUGS = {"saved", "new", "poster", "admin", "posters", "sign-in", "sign-out"}
 
 
 def known_country(code):
@@ -33,6 +36,16 @@ def known_country(code):
         raise ValidationError(
             _("“%(code)s” is not in Cramp Aid's table of emergency numbers."),
             params={"code": code},
+        )
+
+
+def known_zone(name):
+    from . import local_time
+
+    if name and name not in local_time.all_zones():
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone; write it as Europe/Madrid or Atlantic/Canary."),
+            params={"zone": name},
         )
 
 
@@ -97,6 +110,34 @@ class Venue(models.Model):
         default=False, help_text=_("Unpublished venues answer “not found” to the public.")
     )
     updated = models.DateTimeField(auto_now=True)
+    # Who runs it: its operators see and change it, nobody else but superusers.
+    organisation = models.ForeignKey(
+        "Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="venues",
+        verbose_name=_("organisation"),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        blank=True,
+        validators=[known_zone],
+        help_text=_(
+            "Only where the country's clocks differ (the Canaries, Russia, Mexico…): the zone "
+            "its conditions are reported in, e.g. Atlantic/Canary."
+        ),
+    )
+    # The latest report of its conditions (Conditions keeps them all): one join to show it.
+    conditions = models.ForeignKey(
+        "Conditions",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -118,6 +159,37 @@ class Venue(models.Model):
             raise ValidationError(
                 {"emergency_number": _("Give the emergency number, or the venue's country.")}
             )
+        self.clean_time_zone()
+
+    def clean_time_zone(self):
+        from . import emergency, local_time
+
+        zones = local_time.country_zones(self.country)
+        country = emergency.get(self.country)
+        name = country.name(translation.get_language() or "en") if country else self.country
+        if self.time_zone and zones and self.time_zone not in zones:
+            raise ValidationError(
+                {
+                    "time_zone": _("%(zone)s is not a time zone of %(country)s: choose %(zones)s.")
+                    % {"zone": self.time_zone, "country": name, "zones": ", ".join(zones)}
+                }
+            )
+        if not self.time_zone and local_time.needs_own_zone(self.country):
+            raise ValidationError(
+                {
+                    "time_zone": _(
+                        "Clocks differ within %(country)s: give the venue's time zone (%(zones)s)."
+                    )
+                    % {"country": name, "zones": ", ".join(zones)}
+                }
+            )
+
+    @property
+    def zone(self):
+        """The venue's local time zone (guide/local_time.py)."""
+        from . import local_time
+
+        return local_time.zone_of(self.country, self.time_zone)
 
     @property
     def number(self):
@@ -128,3 +200,90 @@ class Venue(models.Model):
             return self.emergency_number
         country = emergency.get(self.country)
         return country.ambulance if country else ""
+
+
+class OrganisationManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Organisation(models.Model):
+    """Who runs venues: a city's beach service, a pool chain, a lifeguard club."""
+
+    name = models.CharField(_("name"), max_length=120)
+
+    objects = OrganisationManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        # "Porthaven Beaches" and "porthaven beaches" are one organisation, not two.
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_unique_in_any_case")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class Operator(models.Model):
+    """A staff account that runs one organisation's venues, and sees no other's."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="operator",
+        verbose_name=_("account"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="operators",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        verbose_name = _("operator")
+        verbose_name_plural = _("operators")
+
+    def __str__(self):
+        return f"{self.user.get_username()} ({self.organisation})"
+
+
+class Conditions(models.Model):
+    """One report of a venue's conditions, kept with who made it and when; the venue points to
+    its latest. A change is a new report: none is ever edited (guide/conditions.py)."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="reports")
+    flag = models.CharField(_("flag"), max_length=20, blank=True)
+    # When this flag went up: the report before it may have flown the same one.
+    flag_since = models.DateTimeField(_("flag since"))
+    lifeguards_until = models.DateTimeField(_("lifeguards on duty until"), null=True, blank=True)
+    hazards = models.JSONField(_("hazards"), default=list, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    # Kept when the account goes: the record says who, for as long as it is kept.
+    reported_by_name = models.CharField(_("reported by"), max_length=150, blank=True)
+    # No longer today's after this: 12 hours on, or when the lifeguards go off duty.
+    expires_at = models.DateTimeField(_("current until"))
+
+    class Meta:
+        ordering = ["-reported_at", "-pk"]
+        verbose_name = _("conditions report")
+        verbose_name_plural = _("conditions reports")
+        indexes = [models.Index(fields=["venue", "-reported_at"], name="conditions_by_venue")]
+
+    def __str__(self):
+        return f"{self.venue_id}: {self.flag or '-'} at {self.reported_at:%Y-%m-%d %H:%M}"
