@@ -4,7 +4,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_control
 from pwa import views as pwa_views
 
-from . import diary, venues, views
+from . import diary, operators, venues, views
 from .page_cache import same_for_everyone
 
 # The manifests are revalidated on every use, so an installed app sees a new name or icon.
@@ -22,6 +22,13 @@ urlpatterns = [
     path("venues/", venues.saved_venues, name="saved-venues"),
     path("venues/<slug:slug>/", venues.venue_page, name="venue"),
     path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
+    # Operators: their venues, today's conditions, every poster (guide/operators.py). The fixed
+    # names come first; models.RESERVED_SLUGS keeps venues off them.
+    path("operator/", operators.venue_list, name="operator"),
+    path("operator/sign-in/", operators.sign_in, name="operator-sign-in"),
+    path("operator/sign-out/", operators.sign_out, name="operator-sign-out"),
+    path("operator/posters/", operators.posters, name="operator-posters"),
+    path("operator/<slug:slug>/", operators.venue_conditions, name="operator-venue"),
     path("country/", views.country_page, name="country"),
     path("reviews/", views.reviews, name="reviews"),
     # The cramp diary: pages only; its data stays in the phone's storage (guide/diary.py).

@@ -1,19 +1,46 @@
-"""Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
+"""Venue pages with today's conditions, their printable posters with a QR code, and the
+"My saved venues" page."""
 
 import functools
+import hashlib
+import re
+from base64 import b64encode
 
 import segno
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import conditions, content
 from .models import Venue
+from .organisations import runs_venues, venues_for
 from .page_cache import same_for_everyone
+
+# Today's conditions, the operator pages and the posters in bulk: their styles, inlined on those
+# pages only (nothing render-blocking, nothing more in the offline pack), allowed by their hash.
+# Without its comments, as settings.py inlines app.css: in every page they would only be bytes.
+VENUES_CSS = re.sub(
+    r"/\*.*?\*/\n?",
+    "",
+    (settings.BASE_DIR / "static" / "css" / "venues.css").read_text(encoding="utf-8"),
+    flags=re.DOTALL,
+)
+VENUES_CSS_HASH = "sha256-" + b64encode(hashlib.sha256(VENUES_CSS.encode()).digest()).decode()
+VENUES_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [*settings.SECURE_CSP["style-src"], f"'{VENUES_CSS_HASH}'"],
+}
+
+
+def venues_css():
+    return format_html("<style>{}</style>", mark_safe(VENUES_CSS))
+
 
 # What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
 # by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina
@@ -50,16 +77,30 @@ def venue_words(venue):
 
 
 def _published_or_404(request, slug):
-    venue = get_object_or_404(Venue, slug=slug)
-    # Only an unpublished venue asks who is looking, so published pages stay cacheable.
-    if not venue.published and not request.user.is_staff:
+    venue = get_object_or_404(Venue.objects.select_related("conditions"), slug=slug)
+    # Only an unpublished venue asks who is looking, so published pages stay cacheable. Its
+    # own organisation's operators (and superusers) may preview it; nobody else sees it.
+    if not venue.published and not can_preview(request.user, venue):
         raise Http404("No such venue")
     return venue
 
 
+def can_preview(user, venue):
+    return runs_venues(user) and venues_for(user).filter(pk=venue.pk).exists()
+
+
 def published_version(slug):
-    """What a kept venue page or poster shows from the database: None once unpublished."""
-    return Venue.objects.filter(slug=slug, published=True).values_list("updated").first()
+    """What a kept venue page or poster shows from the database: None once unpublished; its
+    latest report, and whether that is still today's (it ages out with no edit at all)."""
+    row = (
+        Venue.objects.filter(slug=slug, published=True)
+        .values_list("updated", "conditions_id", "conditions__expires_at")
+        .first()
+    )
+    if row is None:
+        return None
+    updated, report, expires = row
+    return (updated, report, expires is not None and timezone.now() < expires)
 
 
 def absolute_url(request, path):
@@ -68,11 +109,13 @@ def absolute_url(request, path):
     return base.rstrip("/") + path
 
 
-def qr_svg(payload):
-    """The payload as an inline SVG QR code (error correction M: survives a wet noticeboard)."""
+def qr_svg(payload, label_id="qr-label"):
+    """The payload as an inline SVG QR code (error correction M: survives a wet noticeboard),
+    named by the element `label_id` (one per poster where a page prints several)."""
     code = segno.make(payload, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=4, svgclass="qr", lineclass=None, omitsize=True)
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-label" ', 1))
+    label = format_html('<svg role="img" aria-labelledby="{}" ', label_id)
+    return mark_safe(svg.replace("<svg ", label, 1))
 
 
 def briefly_shared(view):
@@ -87,12 +130,30 @@ def briefly_shared(view):
     return shared
 
 
+def todays_conditions(venue, words):
+    """The venue's current report in its own language, or None (guide/conditions.py)."""
+    with translation.override(venue.language):
+        return conditions.shown(venue, venue.conditions, words["lifeguards"])
+
+
 @require_safe
 @same_for_everyone(version=published_version)
 @briefly_shared
+@csp_override(VENUES_CSP)
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
-    return render(request, "guide/venue.html", {"venue": venue, "words": venue_words(venue)})
+    words = venue_words(venue)
+    return render(
+        request,
+        "guide/venue.html",
+        {
+            "venue": venue,
+            "words": words,
+            "today": todays_conditions(venue, words),
+            "flags": conditions.flags_for(venue),
+            "venues_css": venues_css(),
+        },
+    )
 
 
 @require_safe
@@ -100,20 +161,23 @@ def venue_page(request, slug):
 @briefly_shared
 def poster(request, slug):
     venue = _published_or_404(request, slug)
+    return render(
+        request, "guide/poster.html", {**poster_context(request, venue), "hide_search": True}
+    )
+
+
+def poster_context(request, venue, label_id="qr-label"):
+    """What one poster shows (guide/poster.html#poster): also for every poster at once."""
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
-    return render(
-        request,
-        "guide/poster.html",
-        {
-            "venue": venue,
-            "words": venue_words(venue),
-            "venue_url": url,
-            "qr": qr_svg(url),
-            "steps": water.steps[:4],
-            "hide_search": True,
-        },
-    )
+    return {
+        "venue": venue,
+        "words": venue_words(venue),
+        "venue_url": url,
+        "qr": qr_svg(url, label_id),
+        "qr_label": label_id,
+        "steps": water.steps[:4],
+    }
 
 
 @require_safe

@@ -3,6 +3,8 @@
 // and removes what is kept. The worker keeps saved venues current and drops those the operator
 // unpublished; this page then says so once. Without JavaScript the venue page still shows
 // and dials everything.
+import "./conditions.js"; // a venue page's conditions: their age, and when they lapse
+
 const LAST_VENUE_KEY = "cramp-aid-venue";
 const SAVED_KEY = "cramp-aid-saved-venues";
 
