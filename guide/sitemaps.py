@@ -7,9 +7,11 @@ in memory until a venue is published, changed or taken down (guide/page_cache.py
 venues answer as fast as four.
 """
 
+import time
+
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,6 +22,7 @@ from .page_cache import language_independent, same_for_everyone
 # The diary's pages are shells (the data stays on the phone), listed so every check visits them.
 DIARY_PAGES = ("diary", "diary-log", "diary-doctor")
 SLUG_PLACEHOLDER = "__slug__"
+DELETED_WITHIN_SECONDS = 3600
 
 
 class PageSitemap(Sitemap):
@@ -59,8 +62,10 @@ def venue_items():
         with translation.override(language):
             addresses[language] = reverse("guide:venue", kwargs={"slug": SLUG_PLACEHOLDER})
     rows = Venue.objects.filter(published=True).order_by("pk")
+    # A date, as the pages' review dates: a file of the index that lists only dated addresses
+    # compares them all, and a date beside a datetime is a TypeError (a 500).
     return [
-        (addresses[language].replace(SLUG_PLACEHOLDER, slug), updated)
+        (addresses[language].replace(SLUG_PLACEHOLDER, slug), updated.date())
         for slug, language, updated in rows.values_list("slug", "language", "updated")
         if language in addresses
     ]
@@ -71,9 +76,15 @@ def sitemaps():
 
 
 def version(**kwargs):
-    """What the kept sitemap lists from the database: the published venues and their changes."""
+    """What the kept sitemap lists from the database: the last change of a published venue.
+
+    Any change, publishing or taking down saves the venue (a later `updated`), read from one
+    index whatever the number of venues. A deleted venue changes nothing there: the hour makes
+    the kept sitemap let go of it within the hour (a crawler meanwhile finds a 404).
+    """
     published = Venue.objects.filter(published=True)
-    return tuple(published.aggregate(Count("pk"), Max("updated"), Max("pk")).values())
+    latest = published.aggregate(latest=Max("updated"))["latest"]
+    return (latest, int(time.time() // DELETED_WITHIN_SECONDS))
 
 
 @same_for_everyone(version=version)

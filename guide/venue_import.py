@@ -12,11 +12,11 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .admin import TYPED_SEPARATORS
+from .admin import PHONE_FIELDS, TYPED_SEPARATORS
 from .models import Venue
 
 COLUMNS = (
@@ -44,6 +44,10 @@ NO = {"", "0", "no", "n", "false", "нет"}
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 # Slugs looked up per query: well under SQLite's limit on a statement's parameters.
 LOOKUP_BATCH = 900
+WRITE_BATCH = 500
+FIELDS = (*COLUMNS, *EXTRA_COLUMNS)
+# What a row does not say: whose venue it is (the import's organisation), its reports, its time.
+NOT_IN_THE_FILE = ["organisation", "conditions", "updated"]
 
 
 @dataclass
@@ -69,24 +73,6 @@ class Result:
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
         }
-
-
-class ImportForm(forms.ModelForm):
-    """One row, checked as the admin checks a venue (the model's validators and clean())."""
-
-    class Meta:
-        model = Venue
-        fields = [*COLUMNS, *EXTRA_COLUMNS]
-
-    def clean_emergency_number(self):
-        return TYPED_SEPARATORS.sub("", self.cleaned_data["emergency_number"])
-
-    def clean_lifeguard_phone(self):
-        return TYPED_SEPARATORS.sub("", self.cleaned_data["lifeguard_phone"])
-
-    def validate_unique(self):
-        # Slugs are checked for the whole file at once (one query per LOOKUP_BATCH rows).
-        pass
 
 
 class FileProblem(Exception):
@@ -158,34 +144,52 @@ def _published(value):
     raise ValueError(value)
 
 
-def form_data(header, cells, venue):
-    """The row as the form reads it, or a list of problems with its shape.
-
-    An optional column the file leaves out keeps what an existing venue has: a file without
-    "published" never takes a venue down.
-    """
+def row_values(header, cells):
+    """The row as the venue's field values, or a list of problems with its shape."""
     if len(cells) != len(header):
         return None, [
             _("%(cells)d cells where the header has %(columns)d columns.")
             % {"cells": len(cells), "columns": len(header)}
         ]
     row = dict(zip(header, cells, strict=True))
-    for name in OPTIONAL_COLUMNS:
-        if name not in row and venue is not None:
-            value = getattr(venue, name)
-            row[name] = ("yes" if value else "no") if name == "published" else value
     for name in ("kind", "language"):
         if name in row:
             row[name] = row[name].lower()
     if "country" in row:
         row["country"] = row["country"].upper()
-    try:
-        published = _published(row.pop("published", ""))
-    except ValueError as error:
-        return None, [_("published: “%(value)s” is neither yes nor no.") % {"value": error.args[0]}]
-    if published:
-        row["published"] = "on"  # a ticked box, as the admin's form sends it
+    for name in PHONE_FIELDS:  # typed as people type them: "+34 612-345-678"
+        if name in row:
+            row[name] = TYPED_SEPARATORS.sub("", row[name])
+    if "published" in row:
+        try:
+            row["published"] = _published(row["published"])
+        except ValueError as error:
+            return None, [
+                _("published: “%(value)s” is neither yes nor no.") % {"value": error.args[0]}
+            ]
     return row, []
+
+
+def checked(row, venue):
+    """The venue with the row's values, checked as the admin checks one (the model's field
+    validators and clean()), and whether anything changed; or the problems found.
+
+    An optional column the file leaves out keeps what an existing venue has: a file without
+    "published" never takes a venue down.
+    """
+    target = venue if venue is not None else Venue()
+    before = {name: getattr(target, name) for name in FIELDS}
+    for name, value in row.items():
+        setattr(target, name, value)
+    try:
+        target.full_clean(exclude=NOT_IN_THE_FILE, validate_unique=False)
+    except ValidationError as error:
+        problems = []
+        for name, messages in error.message_dict.items():
+            where = "" if name == NON_FIELD_ERRORS else f"{name}: "
+            problems += [where + message for message in messages]
+        return None, False, problems
+    return target, before != {name: getattr(target, name) for name in FIELDS}, []
 
 
 def import_venues(data, organisation, user=None, dry_run=False):
@@ -205,14 +209,14 @@ def import_venues(data, organisation, user=None, dry_run=False):
         batch = Venue.objects.filter(slug__in=slugs[start : start + LOOKUP_BATCH])
         existing.update((venue.slug, venue) for venue in batch)
     seen = {}
-    forms_to_save = []
+    new, changed = [], []
     for line, header, cells in rows:
-        slug = dict(zip(header, cells, strict=False)).get("slug", "")
-        venue = existing.get(slug)
-        data_row, problems = form_data(header, cells, venue)
-        if data_row is None:
+        row, problems = row_values(header, cells)
+        if row is None:
             result.problems += [Problem(line, message) for message in problems]
             continue
+        slug = row.get("slug", "")
+        venue = existing.get(slug)
         if slug in seen:
             message = _("the slug “%(slug)s” is on line %(line)d already.")
             result.problems.append(Problem(line, message % {"slug": slug, "line": seen[slug]}))
@@ -225,27 +229,24 @@ def import_venues(data, organisation, user=None, dry_run=False):
             )
             result.problems.append(Problem(line, message % {"slug": slug}))
             continue
-        form = ImportForm(data_row, instance=venue)
-        if not form.is_valid():
-            for name, errors in form.errors.items():
-                for error in errors:
-                    where = "" if name == "__all__" else f"{name}: "
-                    result.problems.append(Problem(line, where + error))
-            continue
-        if venue is None:
+        venue_checked, differs, problems = checked(row, venue)
+        if problems:
+            result.problems += [Problem(line, message) for message in problems]
+        elif venue is None:
             result.created.append(slug)
-        elif form.has_changed():
+            new.append(venue_checked)
+        elif differs:
             result.updated.append(slug)
+            changed.append(venue_checked)
         else:
             result.unchanged.append(slug)
-            continue
-        forms_to_save.append(form)
     if result.problems or dry_run:
         return result
     with transaction.atomic():
-        for form in forms_to_save:
-            venue = form.save(commit=False)
+        for venue in new:
             venue.organisation = organisation
+        Venue.objects.bulk_create(new, batch_size=WRITE_BATCH)
+        for venue in changed:
             venue.changed_by = user  # kept with any change of its numbers (models.py)
             venue.save()
     result.written = True

@@ -4,7 +4,7 @@ Figures, never timed tests: it serves the app with gunicorn on 127.0.0.1 and mea
 Debian's Chromium, on a phone, downloads and paints, and how many requests a second the origin
 answers beside nginx serving the same bytes from disk (wrk, bounded in time, loopback only).
 Set BENCH_LIGHTHOUSE=0 to skip Lighthouse (about 15 s a page), BENCH_ONLY=origin for the
-origin figures alone.
+origin figures alone, BENCH_ONLY=venues for the venues at scale alone (tests/bench_venues.py).
 """
 
 import datetime
@@ -343,10 +343,19 @@ def print_origin_speed(over):
               f"{ratio:.3f}x (budget {budget}x)")  # fmt: skip
 
 
+def venues_at_scale():
+    """tests/bench_venues.py, in a process of its own: it sets Django up on its own database."""
+    script = Path(__file__).with_name("bench_venues.py")
+    finished = subprocess.run([sys.executable, str(script)], check=False)
+    return [] if finished.returncode == 0 else ["venues at scale"]
+
+
 def main():
     from playwright.sync_api import sync_playwright
 
     over = []
+    if os.environ.get("BENCH_ONLY") == "venues":
+        return 1 if venues_at_scale() else 0
     print_origin_speed(over)
     if os.environ.get("BENCH_ONLY") == "origin":
         print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")
@@ -434,6 +443,7 @@ def main():
                     print(f"{verdict(ok)} {path:40} {figures}{extra}", flush=True)
         finally:
             server.stop()
+    over += venues_at_scale()
     print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")
     return 1 if over else 0
 

@@ -99,10 +99,10 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_named(tmp_path, organi
     assert "problem(s) in" in message
     assert "nothing was imported" in message
     for expected in (
-        "line 3: kind: Select a valid choice. cove is not one of the available choices.",
+        "line 3: kind: Value 'cove' is not a valid choice.",
         "line 5: emergency_number: Enter a short emergency number",
         "line 5: lifeguard_phone: Enter the number in international format",
-        "line 6: name: This field is required.",
+        "line 6: name: This field cannot be blank.",
         "line 7: slug: “saved” is reserved",
         "line 8: 4 cells where the header has 13 columns.",
     ):
