@@ -146,6 +146,12 @@ def venue_list(request):
     )
 
 
+def _when(moment, zone):
+    """ "5 December 2026, 18:38", in the venue's local time, as the language writes a date."""
+    local = moment.astimezone(zone)
+    return f"{formats.date_format(local, 'DATE_FORMAT')}, {conditions.clock(local, zone)}"
+
+
 def _organisation_name(user):
     if user.is_superuser:
         return _("Every organisation")
@@ -264,10 +270,7 @@ def venue_conditions(request, slug):
         {
             "venue": venue,
             "form": form,
-            "last_reported": last
-            and formats.date_format(
-                last.reported_at.astimezone(venue.zone), "SHORT_DATETIME_FORMAT"
-            ),
+            "last_reported": last and _when(last.reported_at, venue.zone),
             "venues_css": venues_css(),
         },
     )
