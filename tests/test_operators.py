@@ -432,3 +432,22 @@ def test_a_superuser_imports_into_the_organisation_named(two_organisations):
     )
     assert response.status_code == 302
     assert Venue.objects.get(slug="lido-two").organisation == two_organisations["pools"]
+
+
+def test_the_admin_takes_a_file_of_thousands_of_venues_and_refuses_one_past_8_mb(
+    two_organisations,
+):
+    from many_venues import csv_file
+
+    client = operator_client(two_organisations["sea_operator"])
+    data = csv_file(7000)
+    assert len(data) > 1_000_000  # past Django's and nginx's limit for other requests
+    upload = SimpleUploadedFile("venues.csv", data, content_type="text/csv")
+    response = client.post(f"{ADMIN}guide/venue/import/", {"file": upload, "dry_run": "on"})
+    assert "Checked, nothing written: 7000 new, 0 updated, 0 unchanged venues." in (
+        response.content.decode()
+    )
+    huge = SimpleUploadedFile("venues.csv", b"x" * (8 * 1024 * 1024 + 1), content_type="text/csv")
+    response = client.post(f"{ADMIN}guide/venue/import/", {"file": huge})
+    assert "The file is larger than 8 MB" in response.content.decode()
+    assert not Venue.objects.filter(slug__startswith="import-").exists()
