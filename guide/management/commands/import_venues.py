@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from guide.models import Organisation
 from guide.venue_import import COLUMNS, EXTRA_COLUMNS, import_venues
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check the file and report; write nothing."
         )
 
+    @no_translations  # the problems in English, whatever language a caller left active
     def handle(self, *args, file, organisation, dry_run, **options):
         name = " ".join(organisation.split())
         found = Organisation.objects.filter(name__iexact=name).first()
