@@ -122,8 +122,9 @@ class VenueAdmin(OwnVenuesOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "country", "number", "published", "updated", "poster"]
     list_filter = ["published", "kind", "language"]
     # A page of venues answers within 1.5x the time with 10,000 of them as with four: each of
-    # the admin's rows costs about a twentieth of the page around it (tests/bench_venues.py).
-    list_per_page = 20
+    # the admin's rows costs about a thirtieth of the page around it (tests/bench_venues.py),
+    # and a column more (the calling branch adds one) must still fit.
+    list_per_page = 15
     ordering = ["name", "pk"]  # as the index has them: no sort of every venue for one page
     show_full_result_count = False  # "12 results (10,000 total)" would count every venue again
     search_fields = ["name", "slug", "address"]
