@@ -81,7 +81,7 @@ def signed_in(username, host):
 
     code = io.StringIO()
     call_command("addstatictoken", username, stdout=code)
-    client = Client(HTTP_HOST=host)  # one host each: the kept pages stay apart
+    client = Client(headers={"host": host})  # one host each: the kept pages stay apart
     response = client.post(
         f"/{settings.ADMIN_PATH}login/",
         {"username": username, "password": PASSWORD, "otp_token": code.getvalue().strip()},
@@ -155,7 +155,7 @@ def main():
             host = f"{alias}.testserver"
             clients[alias] = {
                 "operator": signed_in("bench", host),
-                "visitor": Client(HTTP_HOST=host),
+                "visitor": Client(headers={"host": host}),
             }
             venue_paths[alias] = Venue.objects.order_by("pk").first().get_absolute_url()
         generated = time.perf_counter() - started
