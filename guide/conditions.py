@@ -71,7 +71,7 @@ FLAGS_BY_COUNTRY = {
     ),
 }
 # Spain and the Spanish-speaking countries of Latin America (the pack: "many Latin American
-# countries"); Puerto Rico has its own row in the numbers table.
+# countries").
 SPANISH_SPEAKING = ("ES", "AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "NI")
 SPANISH_SPEAKING += ("PA", "PY", "PE", "PR", "UY", "VE")
 FLAGS_BY_COUNTRY.update(dict.fromkeys(SPANISH_SPEAKING, SPANISH_FLAGS))
@@ -227,7 +227,11 @@ def shown(venue, report, lifeguards_word, now=None):
     if not is_current(report, now):
         return None
     zone = venue.zone
-    flag = flag_of(venue, report.flag) or NO_FLAG
+    flag = flag_of(venue, report.flag)
+    if flag is None:
+        # A flag the venue's country no longer has (its country was corrected): say nothing
+        # rather than a colour whose meaning may be another country's.
+        return None
     if flag is NO_FLAG:
         headline = str(NO_FLAG.meaning) if flags_for(venue) else ""
     else:

@@ -228,3 +228,15 @@ def test_a_venue_without_a_report_says_so():
     section = conditions_of(make_venue("playa-nueva"))
     assert "Sin información actual" in section
     assert "data-current" not in section
+
+
+@pytest.mark.django_db
+def test_a_flag_from_before_the_country_was_corrected_is_not_shown():
+    venue = make_venue("playa-movida", language="en", country="GB", time_zone="")
+    conditions.record(venue, None, flag="red-yellow")
+    venue.country, venue.time_zone = "ES", "Europe/Madrid"
+    venue.save()
+    section = conditions_of(venue)
+    assert "Red-and-yellow" not in section
+    assert "No current report" in section
+    assert "data-no-report hidden" not in section
