@@ -11,8 +11,8 @@ PY := $(VENV)/bin/python
 PYTHON := $(shell for c in python3.13 python3.12 python3 $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
   $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help run test lint format bench icons messages catalogues prepare chromium nginx \
-  postgresql wrk clean python check-links check-reviews
+.PHONY: help run test lint format bench icons messages catalogues prepare chromium webkit nginx \
+  postgresql wrk clean python check-links check-reviews java npm vnu
 
 # $(call need,PACKAGE): install a Debian package the tests need where this machine allows it
 # (root or password-less sudo). In CI a missing tool is an install step, never a reason to skip.
@@ -87,6 +87,20 @@ ifeq ($(shell command -v chromium),)
 	$(call need,chromium)
 endif
 
+# WebKit, the engine of every browser on an iPhone: WebKitGTK's WebDriver, driven by Selenium
+# (tests/browser/webkit/), on a virtual display of its own (Xvfb), since it cannot run headless.
+# The phones' languages are locales the tests compile from Debian's locale data (`locales`).
+webkit:
+ifeq ($(wildcard /usr/bin/WebKitWebDriver),)
+	$(call need,webkit2gtk-driver)
+endif
+ifeq ($(shell command -v Xvfb),)
+	$(call need,xvfb)
+endif
+ifeq ($(wildcard /usr/share/i18n/locales/es_CL),)
+	$(call need,locales)
+endif
+
 # nginx runs in the tests: the deployed front (tests/test_deploy.py) and, as a CDN's stand-in,
 # its proxy cache between Chromium and the app (tests/browser/test_cdn.py).
 nginx:
@@ -100,17 +114,43 @@ ifeq ($(wildcard /usr/lib/postgresql/*/bin/initdb),)
 	$(call need,postgresql)
 endif
 
+# The Nu HTML Checker checks every page (tests/test_html.py): npm's vnu-jar, pinned, run by Java.
+VNU_VERSION := 26.9.27
+VNU_STAMP := node_modules/.vnu-jar-$(VNU_VERSION).stamp
+
+java:
+ifeq ($(shell command -v java),)
+	$(call need,default-jre-headless)
+endif
+
+npm:
+ifeq ($(shell command -v npm),)
+	$(call need,npm)
+endif
+
+$(VNU_STAMP): | npm
+	npm install --silent --no-audit --no-fund --no-save --no-package-lock -E --prefix . \
+	  vnu-jar@$(VNU_VERSION)
+	@touch $@
+
+vnu: java $(VNU_STAMP)
+
 # `make bench` loads the origin and the static baseline with wrk, on 127.0.0.1 only.
 wrk:
 ifeq ($(shell command -v wrk),)
 	$(call need,wrk)
 endif
 
-# Every test on SQLite, then the database tests again on PostgreSQL.
-test: $(VENV)/.test.stamp lint prepare chromium nginx postgresql
+# Every test on SQLite, then the database tests again on PostgreSQL. pytest-xdist runs them on
+# every core (a browser test mostly waits for Chromium and gunicorn), each worker stealing
+# tests from the other once its own are done; TEST_PROCESSES=0 runs them in one process.
+TEST_PROCESSES ?= auto
+XDIST = -n $(TEST_PROCESSES) --dist worksteal
+test: $(VENV)/.test.stamp lint prepare chromium webkit nginx postgresql vnu
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
-	$(PY) tests/postgres.py $(VENV)/bin/pytest -m django_db --ignore=tests/browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+	$(PY) tests/postgres.py $(VENV)/bin/pytest $(XDIST) -m django_db --ignore=tests/browser \
+	  $(PYTEST_ARGS)
 
 bench: $(VENV)/.test.stamp prepare chromium nginx wrk
 	$(PY) tests/bench.py

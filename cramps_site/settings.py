@@ -1,11 +1,8 @@
 """Cramp Aid's one settings module: every variable comes from the environment (see README)."""
 
-import hashlib
 import ipaddress
 import os
-import re
 import secrets
-from base64 import b64encode
 from datetime import timedelta
 from pathlib import Path
 
@@ -74,6 +71,9 @@ PUBLIC_BASE_URL = os.environ.get("CRAMP_AID_PUBLIC_URL", "")
 RELEASE = os.environ.get("CRAMP_AID_RELEASE", "")
 
 INSTALLED_APPS = [
+    # With DJANGO_DEBUG=1 too, whitenoise serves /static/: the sources, and what only
+    # collectstatic makes (the pages' joined stylesheet, guide/stylesheets.py) from STATIC_ROOT.
+    "whitenoise.runserver_nostatic",
     # Django's admin, asking staff for a second factor (guide/admin_site.py).
     "guide.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -220,7 +220,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "guide.storage.StaticFilesStorage"},
 }
-WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # Security (HTTPS is read at the top).
 SECURE_SSL_REDIRECT = HTTPS
@@ -249,25 +248,16 @@ X_FRAME_OPTIONS = "DENY"
 # Requests larger than this are answered 400 rather than read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
-# Every page inlines its stylesheet (nothing render-blocking), so its hash is allowed: the
-# emergency screens app.css alone (their 14 KB budget, and a policy of their own: guide/views.py),
-# every other page app.css + pages.css.
-# Their comments stay in the files: in every page they would only be bytes (and English words).
-INLINE_CSS_PATHS = [BASE_DIR / "static" / "css" / name for name in ("app.css", "pages.css")]
-_stylesheets = [
-    re.sub(r"/\*.*?\*/\n?", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
-    for path in INLINE_CSS_PATHS
-]
-INLINE_CSS = {"emergency": _stylesheets[0], "full": "\n".join(_stylesheets)}
-INLINE_CSS_HASHES = {
-    name: "sha256-" + b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    for name, css in INLINE_CSS.items()
-}
+# Pages link one stylesheet from this origin and carry no inline style. The emergency screens
+# inline theirs (nothing render-blocking in their 14 KB) and allow its hash in a policy of their
+# own (guide/views.py); the diary its no-JavaScript rule (guide/diary.py). guide/stylesheets.py.
+# No page runs an inline script but the screens someone calls from, whose policies allow the
+# first paint's few lines by their hash (guide/first_paint.py).
 SECURE_CSP = {
     # Workers, manifests and fetches fall back to default-src: the app's own origin.
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF, f"'{INLINE_CSS_HASHES['full']}'"],
+    "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.NONE],
     "object-src": [CSP.NONE],

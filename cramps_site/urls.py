@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 from pwa import views as pwa_views
 
-from guide import sitemaps
+from guide import sitemaps, views
 from guide.offline import numbers, service_worker
 from guide.page_cache import language_independent, same_for_everyone
 
@@ -31,7 +31,7 @@ urlpatterns = [
         in_visitors_language(vary_on_cookie(pwa_views.manifest)),
         name="manifest",
     ),
-    path("offline/", in_visitors_language(vary_on_cookie(pwa_views.offline)), name="offline"),
+    path("offline/", in_visitors_language(vary_on_cookie(views.offline)), name="offline"),
     # One file, or past 50,000 addresses an index of files (guide/sitemaps.py).
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
@@ -43,3 +43,6 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("guide.urls")))
+
+# The 500 page speaks the visitor's language and offers the call button (guide/views.py).
+handler500 = "guide.views.server_error"

@@ -17,8 +17,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
-from django.utils.html import format_html
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import emergency, local_time
@@ -30,6 +30,8 @@ PHONE_FIELDS = ("emergency_number", "lifeguard_phone")
 # What an operator may type: "+1 (555) 123-4567" is 17 characters for 11 digits. The stored
 # digits keep the model's limit (E.164: 15 digits and a +), checked after cleaning.
 TYPED_PHONE_MAX_LENGTH = 40
+# The admin's form and the import say it alike (guide/venue_import.py).
+COUNTRY_REQUIRED = _("Give the venue's country: the call buttons dial its number.")
 
 
 class VenueForm(forms.ModelForm):
@@ -62,9 +64,9 @@ class VenueForm(forms.ModelForm):
         ]
         self.fields["country"] = forms.ChoiceField(
             choices=[("", "—"), *names],
-            required=False,
             label=Venue._meta.get_field("country").verbose_name.capitalize(),
             help_text=Venue._meta.get_field("country").help_text,
+            error_messages={"required": COUNTRY_REQUIRED},
         )
         # Every zone, by its IANA name; only needed where a country's clocks differ.
         zone = Venue._meta.get_field("time_zone")
@@ -119,11 +121,20 @@ class OwnVenuesOnly:
 @admin.register(Venue)
 class VenueAdmin(OwnVenuesOnly, admin.ModelAdmin):
     form = VenueForm
-    list_display = ["name", "kind", "country", "number", "published", "updated", "poster"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "country_number",
+        "own_number",
+        "published",
+        "updated",
+        "poster",
+    ]
     list_filter = ["published", "kind", "language"]
     # A page of venues answers within 1.5x the time with 10,000 of them as with four: each of
     # the admin's rows costs about a thirtieth of the page around it (tests/bench_venues.py),
-    # and a column more (the calling branch adds one) must still fit.
+    # the two number columns included.
     list_per_page = 15
     ordering = ["name", "pk"]  # as the index has them: no sort of every venue for one page
     show_full_result_count = False  # "12 results (10,000 total)" would count every venue again
@@ -175,10 +186,26 @@ class VenueAdmin(OwnVenuesOnly, admin.ModelAdmin):
         if not request.user.is_superuser:
             # Whatever the form said: an operator's venue is its organisation's.
             obj.organisation_id = organisation_of(request.user)
+        obj.changed_by = request.user  # kept with any change of its numbers (models.py)
         super().save_model(request, obj, form, change)
 
+    @admin.display(description=_("main call button"))
+    def country_number(self, venue):
+        return venue.country_number
+
+    @admin.display(description=_("its own line"))
+    def own_number(self, venue):
+        return venue.own_line.number if venue.own_line else "—"
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.fieldsets
+        # Who changed what its call buttons offer, and when: read-only, to everyone who may
+        # see the venue, so a wrong or unexpected number is noticed and traced.
+        return [*self.fieldsets, (_("Changes of its numbers"), {"fields": ["number_changes"]})]
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+        readonly = [*super().get_readonly_fields(request, obj), "number_changes"]
         if not request.user.is_superuser:
             readonly.append("organisation")  # only a superuser moves a venue
         # Posters and saved copies point to a published venue's address: it stays put.
@@ -218,6 +245,36 @@ class VenueAdmin(OwnVenuesOnly, admin.ModelAdmin):
             "extra_columns": venue_import.EXTRA_COLUMNS,
         }
         return TemplateResponse(request, "admin/guide/venue/import.html", context)
+
+    @admin.display(description=_("changes"))
+    def number_changes(self, venue):
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    formats.localize(timezone.localtime(change.changed_at)),
+                    change.changed_by_name
+                    or _("nobody signed in (a command, the shell or a fixture)"),
+                    change.get_field_display(),
+                    change.old or "—",
+                    change.new or "—",
+                )
+                for change in venue.number_changes.all()
+            ),
+        )
+        if not rows:
+            return _("No change recorded yet.")
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            _("changed at"),
+            _("changed by"),
+            _("field"),
+            _("before"),
+            _("after"),
+            rows,
+        )
 
     def get_prepopulated_fields(self, request, obj=None):
         if "slug" in self.get_readonly_fields(request, obj):

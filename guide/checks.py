@@ -120,10 +120,19 @@ def content_is_publishable(app_configs, **kwargs):
 
 
 def refuse_to_serve_if_misconfigured():
-    """Called by the WSGI and ASGI entry points: stop at start, saying what to set."""
-    errors = configuration_errors()
+    """Called by the WSGI and ASGI entry points: stop at start, saying what to set or fix.
+
+    Whatever serves the app (gunicorn, an ASGI server, `manage.py runserver`) runs this, so a
+    numbers table that fails its checks stops it as `manage.py check` would (guide.E003),
+    rather than failing every page that names the worker's version.
+    """
+    errors = configuration_errors() + numbers_table_is_usable(None)
+    if not errors:
+        from . import offline  # the version hashes the table: building it once here proves it
+
+        offline.version()
     if errors:
-        lines = [f"{error.id}: {error.msg} {error.hint}" for error in errors]
+        lines = [f"{error.id}: {error.msg} {error.hint or ''}".rstrip() for error in errors]
         raise ImproperlyConfigured(
             "Cramp Aid will not serve with this configuration:\n" + "\n".join(lines)
         )

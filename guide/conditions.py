@@ -3,7 +3,7 @@ report counts as today's.
 
 The flags mean what the water pack says they mean where the venue is ("Before you swim", "At
 the beach"): the UK's red-and-yellow and red flags; green, yellow and red in Spain and Spanish-
-speaking Latin America, with Mexico's black and jellyfish flags; Russia's yellow and red. The
+speaking Latin America, with Mexico's black and purple flags; Russia's yellow and red. The
 meanings below are the pack's own words in each language (tests/test_conditions.py checks that
 they still are). Countries the pack does not describe get green, yellow and red with the
 Spanish words, the most widespread use; their operators add anything else in the note.
@@ -25,7 +25,7 @@ REPORT_HOURS = 12
 
 @dataclass(frozen=True)
 class Flag:
-    code: str  # stored; also the class that paints its colours (static/css/venues.css)
+    code: str  # stored; also the class that paints its colours (static/css/conditions.css)
     name: str
     meaning: str
 
@@ -53,10 +53,16 @@ FLAGS_BY_COUNTRY = {
     "MX": (
         *SPANISH_FLAGS,
         Flag("black", _("Black flag"), pgettext_lazy("flags in Mexico", "The beach is closed.")),
+        # The pack's words since its December review: a purple flag, for any creature that
+        # stings or bites (the code stays: reports already name it).
         Flag(
             "jellyfish",
-            _("Jellyfish flag"),
-            pgettext_lazy("flags in Mexico", "Stay out of the water."),
+            _("Purple flag"),
+            pgettext_lazy(
+                "flags in Mexico",
+                "Warns of jellyfish or other sea creatures that sting or bite: stay out of the "
+                "water.",
+            ),
         ),
     ),
     "RU": (

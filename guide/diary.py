@@ -6,8 +6,6 @@ language) and nothing else.
 """
 
 import datetime
-import hashlib
-from base64 import b64encode
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import content
+from . import content, stylesheets
 
 # The answers a diary entry can hold: (stored value, label). Stored values are English words
 # that never change: exports, imports and older entries depend on them.
@@ -83,6 +81,28 @@ MEDICINES = [
     ("other", pgettext_lazy("medicine", "Another medicine")),
 ]
 SEVERITIES = [(value, value) for value in range(11)]
+# The fields of an entry and of the context, named when an import or a stored record has one
+# the diary cannot read (static/js/diary/entry.js names them so).
+FIELDS = [
+    ("entry", pgettext_lazy("diary field", "the entry as a whole")),
+    ("id", pgettext_lazy("diary field", "identifier")),
+    ("at", pgettext_lazy("diary field", "date and time")),
+    ("setting", pgettext_lazy("diary field", "place")),
+    ("muscle", pgettext_lazy("diary field", "muscle")),
+    ("side", pgettext_lazy("diary field", "leg")),
+    ("duration", pgettext_lazy("diary field", "length")),
+    ("severity", pgettext_lazy("diary field", "pain score")),
+    ("circumstance", pgettext_lazy("diary field", "when it happened")),
+    ("helped", pgettext_lazy("diary field", "what helped")),
+    ("warnings", pgettext_lazy("diary field", "warning signs")),
+    ("note", pgettext_lazy("diary field", "note")),
+    ("updated", pgettext_lazy("diary field", "time of the last change")),
+    ("context", pgettext_lazy("diary field", "the answers as a whole")),
+    ("pregnant", pgettext_lazy("diary field", "pregnancy answer")),
+    ("pregnancy", pgettext_lazy("diary field", "week of pregnancy")),
+    ("medicines", pgettext_lazy("diary field", "medicines")),
+    ("doctorSeen", pgettext_lazy("diary field", "doctor answer")),
+]
 
 
 # The sentences each page's scripts put together (the diary page uses them all): the pages
@@ -102,6 +122,7 @@ def labels(page_name="diary"):
     words = _labels()
     if page_name in PAGE_TEXT:
         words["text"] = {k: v for k, v in words["text"].items() if k in PAGE_TEXT[page_name]}
+        del words["field"]  # only the diary page imports files and lists what it cannot read
     return words
 
 
@@ -115,6 +136,7 @@ def _labels():
         "helped": dict(HELPS),
         "warning": dict(WARNING_SIGNS),
         "medicine": dict(MEDICINES),
+        "field": dict(FIELDS),
         "longDuration": LONG_DURATION,
         # Words the scripts put together; {name} marks a value they fill in.
         "text": {
@@ -149,6 +171,29 @@ def _labels():
             "importMalformed": _(
                 "This file is not a Cramp Aid diary, or it is damaged. Nothing was changed."
             ),
+            "importEntry": _(
+                "Not imported: cramp {number} in this file ({name}) cannot be read ({field}). "
+                "Nothing was changed."
+            ),
+            "importContext": _(
+                "Not imported: the answers about you in this file cannot be read ({field}). "
+                "Nothing was changed."
+            ),
+            "importTooLarge": _(
+                "Not imported: this file is larger than {size} MB, far more than a diary "
+                "holds. Nothing was changed."
+            ),
+            "damagedTitle": _("An entry that cannot be read"),
+            "damaged": _(
+                "{name} cannot be read ({field}), so the pattern and the doctor's summary "
+                "leave it out."
+            ),
+            "deleteDamaged": _("Delete the entry that cannot be read ({name})?"),
+            "deleteDamagedLabel": _("Delete the entry that cannot be read: {name}"),
+            "contextDamaged": _(
+                "The answers saved about you cannot be read. Answer the questions again to "
+                "replace them."
+            ),
             "importNewer": _(
                 "This file comes from a newer version of Cramp Aid. Update the app, then "
                 "import it again. Nothing was changed."
@@ -174,26 +219,15 @@ DIARY_WEEKS = 12
 SUMMARY_WEEKS = 13
 
 
-# The diary's styles, inlined like app.css so nothing blocks the first paint; and, for a
-# browser without JavaScript, a rule that hides every control and shows the notice instead.
-DIARY_CSS = (settings.BASE_DIR / "static" / "css" / "diary.css").read_text(encoding="utf-8")
+# The diary's styles are in the stylesheet every page links (guide/stylesheets.py). For a
+# browser without JavaScript, a rule inside <noscript> hides every control and shows the notice
+# instead: the site's policy, with that one inline stylesheet allowed on the diary's pages only.
 WITHOUT_SCRIPT_CSS = (
     "[data-diary-app]{display:none!important}.diary-needs[hidden]{display:block!important}"
 )
-
-
-def _style_hash(css):
-    return f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
-
-
-# The site's policy, with those two inline stylesheets allowed on the diary's pages only.
 DIARY_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [
-        *settings.SECURE_CSP["style-src"],
-        _style_hash(DIARY_CSS),
-        _style_hash(WITHOUT_SCRIPT_CSS),
-    ],
+    "style-src": [*settings.SECURE_CSP["style-src"], stylesheets.style_hash(WITHOUT_SCRIPT_CSS)],
 }
 
 
@@ -209,7 +243,6 @@ def _context(page_name):
     return {
         "labels": words,
         "labels_script": json_script(words, "diary-labels", encoder=_WordsEncoder),
-        "diary_css": format_html("<style>{}</style>", mark_safe(DIARY_CSS)),
         "without_script_css": format_html("<style>{}</style>", mark_safe(WITHOUT_SCRIPT_CSS)),
         "page_name": page_name,
         "settings_choices": SETTINGS,

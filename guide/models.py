@@ -1,11 +1,16 @@
 """Venues: pools, beaches and lakes whose operators publish a page and print its poster; the
-organisations that run them, their operators' accounts, and today's conditions."""
+organisations that run them, their operators' accounts, today's conditions, and the record of
+every change to the numbers their call buttons offer."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +32,9 @@ international_number_validator = RegexValidator(
 )
 # "posters", "sign-in" and "sign-out" are operator pages beside /<lang>/operator/<slug>/.
 RESERVED_SLUGS = {"saved", "new", "poster", "admin", "posters", "sign-in", "sign-out"}
+# What decides the numbers a venue's visitors are offered: every change to them is kept, with
+# who made it and when (VenueNumberChange), whichever way it reaches the database.
+NUMBER_FIELDS = ("country", "emergency_number", "lifeguard_phone")
 
 
 def known_country(code):
@@ -52,6 +60,46 @@ def known_zone(name):
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(_("“%(slug)s” is reserved; choose another."), params={"slug": slug})
+
+
+@dataclass(frozen=True)
+class OwnLine:
+    """A venue's own phone line: "rescue" (its emergency number) or "lifeguards"."""
+
+    kind: str
+    number: str
+
+
+class VenueQuerySet(models.QuerySet):
+    """Bulk writes keep the record of number changes too, so no path leaves one unrecorded."""
+
+    def update(self, changed_by=None, **values):
+        fields = [name for name in NUMBER_FIELDS if name in values]
+        if not fields:
+            return super().update(**values)
+        with transaction.atomic(using=self.db):
+            before = {row["pk"]: row for row in self.values("pk", "name", *fields)}
+            count = super().update(**values)
+            after = Venue.objects.using(self.db).filter(pk__in=before).values("pk", *fields)
+            for row in after:
+                venue = Venue(pk=row["pk"], name=before[row["pk"]]["name"])
+                keep_number_changes(venue, before[row["pk"]], row, changed_by, using=self.db)
+        return count
+
+    def bulk_create(self, venues, *args, changed_by=None, **kwargs):
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(venues, *args, **kwargs)
+            # One write for all their records, not one a venue: an import creates thousands.
+            VenueNumberChange.objects.using(self.db).bulk_create(
+                [
+                    change
+                    for venue in created
+                    if venue.pk is not None
+                    for change in number_changes(venue, {}, numbers_of(venue), changed_by)
+                ],
+                batch_size=kwargs.get("batch_size"),
+            )
+        return created
 
 
 class Venue(models.Model):
@@ -80,11 +128,10 @@ class Venue(models.Model):
     address = models.CharField(max_length=200, blank=True)
     country = models.CharField(
         max_length=2,
-        blank=True,
         validators=[known_country],
         help_text=_(
-            "Where the venue is: its ambulance number is the default, and posters use the "
-            "country's words (e.g. “alberca” in Mexico)."
+            "Where the venue is: the call buttons dial its ambulance number (from Cramp Aid's "
+            "table), and posters use the country's words (e.g. “alberca” in Mexico)."
         ),
     )
     emergency_number = models.CharField(
@@ -92,8 +139,9 @@ class Venue(models.Model):
         blank=True,
         validators=[emergency_number_validator],
         help_text=_(
-            "The number to call in an emergency here, if not the country's ambulance "
-            "number; the call buttons use it."
+            "Optional: the venue's own emergency line (a lake's rescue service), if it is not "
+            "the country's ambulance number. It is offered as a second, labelled button; the "
+            "main call button always dials the country's number."
         ),
     )
     lifeguard_phone = models.CharField(
@@ -140,6 +188,11 @@ class Venue(models.Model):
         related_name="+",
     )
 
+    objects = VenueQuerySet.as_manager()
+    # Who saves (set by the admin before it saves, see admin.py): kept with any number change.
+    # None means no signed-in person: a command, the shell, a fixture.
+    changed_by = None
+
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -154,6 +207,11 @@ class Venue(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # The change and its record (the signals below) are written together or not at all.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         with translation.override(self.language):
             return reverse("guide:venue", kwargs={"slug": self.slug})
@@ -164,10 +222,6 @@ class Venue(models.Model):
 
     def clean(self):
         super().clean()
-        if not self.emergency_number and not self.country:
-            raise ValidationError(
-                {"emergency_number": _("Give the emergency number, or the venue's country.")}
-            )
         self.clean_time_zone()
 
     def clean_time_zone(self):
@@ -201,14 +255,31 @@ class Venue(models.Model):
         return local_time.zone_of(self.country, self.time_zone)
 
     @property
-    def number(self):
-        """What the venue's call buttons dial: its own number, else its country's ambulance."""
+    def country_number(self):
+        """What the venue's main call button dials: its country's ambulance number, from the
+        numbers table. Never a number an operator typed: a typo or a stolen operator password
+        cannot redirect the call."""
+        from . import emergency  # the table loads on first use, not when models are imported
+
+        country = emergency.get(self.country)
+        return country.ambulance if country else settings.EMERGENCY_NUMBER
+
+    @property
+    def own_line(self):
+        """The number the operator gave for the venue itself, offered as a second, labelled
+        button: its emergency number, unless that is the country's own (112 included where
+        the country answers it), else the lifeguards' phone; None if neither."""
         from . import emergency
 
-        if self.emergency_number:
-            return self.emergency_number
         country = emergency.get(self.country)
-        return country.ambulance if country else ""
+        the_countrys = {self.country_number} | (
+            {"112"} if country and country.also_112 == "yes" else set()
+        )
+        if self.emergency_number and self.emergency_number not in the_countrys:
+            return OwnLine("rescue", self.emergency_number)
+        if self.lifeguard_phone:
+            return OwnLine("lifeguards", self.lifeguard_phone)
+        return None
 
 
 class OrganisationManager(models.Manager):
@@ -296,3 +367,86 @@ class Conditions(models.Model):
 
     def __str__(self):
         return f"{self.venue_id}: {self.flag or '-'} at {self.reported_at:%Y-%m-%d %H:%M}"
+
+
+def numbers_of(venue):
+    return {name: getattr(venue, name) for name in NUMBER_FIELDS}
+
+
+def number_changes(venue, before, after, changed_by):
+    """A record, not yet written, of each number field that differs between two states."""
+    return [
+        VenueNumberChange(
+            venue_id=venue.pk,
+            venue_name=venue.name,
+            field=name,
+            old=before.get(name) or "",
+            new=after.get(name) or "",
+            changed_by=changed_by,
+            changed_by_name=changed_by.get_username() if changed_by else "",
+        )
+        for name in NUMBER_FIELDS
+        if name in after and (before.get(name) or "") != (after[name] or "")
+    ]
+
+
+def keep_number_changes(venue, before, after, changed_by, using=None):
+    """Records each number field that differs between two states of a venue."""
+    VenueNumberChange.objects.using(using).bulk_create(
+        number_changes(venue, before, after, changed_by)
+    )
+
+
+class VenueNumberChange(models.Model):
+    """One change of a venue's country or phone numbers: who made it, when, from what to what.
+
+    Written by the venue's save and bulk paths (never by hand), shown read-only in the admin on
+    the venue. It outlives the venue and the account that made it.
+    """
+
+    venue = models.ForeignKey(
+        Venue, null=True, on_delete=models.SET_NULL, related_name="number_changes"
+    )
+    venue_name = models.CharField(_("venue"), max_length=120)
+    field = models.CharField(
+        _("field"),
+        max_length=20,
+        choices=[
+            ("country", _("Country")),
+            ("emergency_number", _("Emergency number")),
+            ("lifeguard_phone", _("Lifeguards' phone")),
+        ],
+    )
+    old = models.CharField(_("before"), max_length=16, blank=True)
+    new = models.CharField(_("after"), max_length=16, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_by_name = models.CharField(_("changed by"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of a venue's numbers")
+        verbose_name_plural = _("changes of the venue's numbers")
+
+    def __str__(self):
+        return f"{self.venue_name}: {self.field} {self.old or '—'} → {self.new or '—'}"
+
+
+@receiver(pre_save, sender=Venue)
+def _remember_numbers(sender, instance, using, **kwargs):
+    # Read from the database, not from the object: what visitors were offered until now.
+    saved = sender._base_manager.using(using).filter(pk=instance.pk) if instance.pk else None
+    instance._numbers_before = (saved.values(*NUMBER_FIELDS).first() if saved else None) or {}
+
+
+@receiver(post_save, sender=Venue)
+def _record_number_changes(sender, instance, using, **kwargs):
+    # Fixtures (raw saves) included: the first numbers a venue had are a change from nothing.
+    before = getattr(instance, "_numbers_before", {})
+    keep_number_changes(instance, before, numbers_of(instance), instance.changed_by, using=using)

@@ -13,15 +13,18 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import content, emergency
+from . import content, emergency, stylesheets
 
 WORKER_SOURCE = settings.BASE_DIR / "static" / "js" / "serviceworker.js"
-# Static files every page may use offline: the scripts. Stylesheets are inlined in every page
-# (guide:inline_css) and the favicon is a data: URI, so no CSS file or icon is loaded offline;
+# Static files pages use offline: the scripts, and the one stylesheet every page but the
+# emergency screens links (those inline theirs; guide/stylesheets.py). Not the stylesheet's
+# sources (css/app.css...), which no page loads, nor icons: the favicon is a data: URI, and
 # home-screen icons and the admin's files are fetched by the browser when needed, never by a
 # page. Whatever else is kept costs every language's 300 KB pack (tests/test_offline.py).
 OFFLINE_STATIC_PREFIXES = ("js/",)
-OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js",)
+OFFLINE_STATIC_FILES = (stylesheets.LINKED,)
+# The worker's source is served by its own view; first-paint.js is inlined in the pages.
+OFFLINE_STATIC_EXCLUDED = ("js/serviceworker.js", "js/first-paint.js")
 CACHE_PREFIX = "cramp-aid"
 # Every answer of the app names the version it was built for; the worker keeps only its own.
 VERSION_HEADER = "Cramp-Aid-Version"
@@ -40,7 +43,8 @@ def static_urls():
     names = [
         name
         for name in staticfiles_storage.hashed_files
-        if name.startswith(OFFLINE_STATIC_PREFIXES) and name not in OFFLINE_STATIC_EXCLUDED
+        if (name.startswith(OFFLINE_STATIC_PREFIXES) or name in OFFLINE_STATIC_FILES)
+        and name not in OFFLINE_STATIC_EXCLUDED
     ]
     return sorted(staticfiles_storage.url(name) for name in names)
 

@@ -17,11 +17,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import conditions
@@ -29,7 +27,7 @@ from .admin_login import remember_browser
 from .models import Organisation
 from .organisations import organisation_of, runs_venues, venue_or_404, venues_for
 from .second_factor import SignInForm, has_authenticator
-from .venues import VENUES_CSP, poster_context, venues_css
+from .venues import poster_context
 
 # A screenful on a phone; with 10,000 venues the page answers as fast as with four.
 VENUES_PER_PAGE = 25
@@ -43,7 +41,6 @@ def operator_page(view):
 
     @functools.wraps(view)
     @never_cache
-    @csp_override(VENUES_CSP)
     def checked(request, *args, **kwargs):
         user = request.user
         if not (user.is_authenticated and user.is_verified()):
@@ -57,7 +54,6 @@ def operator_page(view):
     return checked
 
 
-@method_decorator([csp_override(VENUES_CSP)], name="dispatch")
 class SignIn(LoginView):
     """The admin's sign-in (password and code, throttled alike), on the operator's phone."""
 
@@ -66,9 +62,6 @@ class SignIn(LoginView):
 
     def get_default_redirect_url(self):
         return reverse("guide:operator")
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "venues_css": venues_css()}
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -141,7 +134,6 @@ def venue_list(request):
             "unpublished": _("not published"),
             "page": page,
             "query": query,
-            "venues_css": venues_css(),
         },
     )
 
@@ -271,7 +263,6 @@ def venue_conditions(request, slug):
             "venue": venue,
             "form": form,
             "last_reported": last and _when(last.reported_at, venue.zone),
-            "venues_css": venues_css(),
         },
     )
 
@@ -289,6 +280,5 @@ def posters(request):
             "posters": [poster_context(request, venue, f"qr-{venue.pk}") for venue in page],
             "page": page,
             "unpublished": venues_for(request.user).filter(published=False).count(),
-            "venues_css": venues_css(),
         },
     )

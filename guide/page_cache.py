@@ -13,22 +13,69 @@ Two places keep pages, both per process, once with gzip and once without:
   the HTTPS redirect and ALLOWED_HOSTS have already had their say.
 - `PageCacheMiddleware` keeps pages with a `version` (venues): it asks the database whether the
   venue changed on every request, and renders again when it did.
+Under ASGI (cramps_site/asgi.py) there is no front: the middleware keeps venue pages alone, and
+every other page is rendered on each request.
 A new release starts new processes, so a page never outlives the code and content it came from.
 """
 
 import functools
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.middleware.gzip import re_accepts_gzip
 
-# One per path, host, scheme and encoding; ALLOWED_HOSTS bounds the hosts. Past this: start over.
-MAX_PAGES = 2000
+# Bytes of page bodies one store may hold per process (every page of every language, in both
+# encodings, is about 4 MB); past it, the least recently used go first.
+MAX_BYTES = 32 * 1024 * 1024
 # Set on the WSGI environ by the middleware when the WSGI front may keep the answer.
 KEEP = "cramp_aid.keep_page"
-_sent = {}  # key: (status, headers, body) as the WSGI front sent them
-_checked = {}  # key: _Checked, for pages whose version the database decides
+
+
+class _Kept:
+    """Pages by key, within MAX_BYTES of bodies; shared by a worker's threads."""
+
+    def __init__(self):
+        self._pages = OrderedDict()  # key: (value, size)
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None:
+                return None
+            self._pages.move_to_end(key)
+            return kept[0]
+
+    def put(self, key, value, size):
+        with self._lock:
+            self._drop(key)
+            self._pages[key] = (value, size)
+            self._size += size
+            while self._size > MAX_BYTES and self._pages:
+                self._drop(next(iter(self._pages)))
+
+    def pop(self, key):
+        with self._lock:
+            self._drop(key)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+            self._size = 0
+
+    def _drop(self, key):
+        kept = self._pages.pop(key, None)
+        if kept is not None:
+            self._size -= kept[1]
+
+
+_sent = _Kept()  # key: (status, headers, body) as the WSGI front sent them
+_checked = _Kept()  # key: _Checked, for pages whose version the database decides
 
 
 def same_for_everyone(view=None, *, version=None):
@@ -81,7 +128,8 @@ def _forget_the_visitors_language(response):
 
 
 def page_key(environ):
-    """What a kept page may depend on, read from the request as the server passed it."""
+    """What a page kept by the WSGI front may depend on, read from the environ as the server
+    passed it (the front answers before Django has made a request of it)."""
     scheme = environ.get("wsgi.url_scheme", "http")
     if settings.SECURE_PROXY_SSL_HEADER:
         scheme += "|" + environ.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
@@ -91,10 +139,32 @@ def page_key(environ):
     return (scheme, host, path, gzip)
 
 
-def _remember(store, key, value):
-    if len(store) >= MAX_PAGES:
-        store.clear()
-    store[key] = value
+def request_key(request):
+    """What a page kept by the middleware may depend on, from a WSGI or an ASGI request.
+
+    The Host as sent: only a host Django accepted is ever stored under it, and validating it
+    here would answer a bad one before LocaleMiddleware has picked the 400 page's language.
+    """
+    meta = request.META
+    host = meta.get("HTTP_HOST") or f"{meta.get('SERVER_NAME')}:{meta.get('SERVER_PORT')}"
+    gzip = bool(re_accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")))
+    return (request.scheme, host, request.path, gzip)
+
+
+def _host_as_configured(request):
+    """Whether the Host header is spelled as ALLOWED_HOSTS names it: lower case, no final dot,
+    and no port or the server's own (or the scheme's).
+
+    ALLOWED_HOSTS ignores the port and the case, but pages carry the Host as sent (hreflang
+    links): keeping each spelling would let anyone fill the memory with `Host: site:1`, `:2`…
+    Other spellings are answered, rendered each time, and never kept.
+    """
+    host = request.get_host()  # validated against ALLOWED_HOSTS (DisallowedHost otherwise)
+    domain, port = split_domain_port(host)
+    if host == domain:
+        return True
+    default = "443" if request.scheme == "https" else "80"
+    return port in (request.META.get("SERVER_PORT"), default) and host == f"{domain}:{port}"
 
 
 class KeptPages:
@@ -128,7 +198,7 @@ class KeptPages:
             response.close()
         if method == "HEAD":  # Django leaves the body in; a HEAD answer has none
             return []
-        _remember(_sent, key, (sent[0], tuple(sent[1]), body))
+        _sent.put(key, (sent[0], tuple(sent[1]), body), len(body))
         return [body]
 
 
@@ -167,21 +237,23 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = page_key(request.environ)
+        key = request_key(request)
         kept = _checked.get(key)
         if kept is not None:
             if kept.check() == kept.token:
                 return kept.response()
-            _checked.pop(key, None)
+            _checked.pop(key)
         response = self.get_response(request)
         if getattr(response, "language_independent", False):
             _forget_the_visitors_language(response)
-        if request.method == "GET" and _keepable(response):
+        if request.method == "GET" and _keepable(response) and _host_as_configured(request):
             check, token = response.page_cache_version
             if check is None:
-                request.environ[KEEP] = True
+                # Only the WSGI front keeps these; an ASGI request has no environ to mark.
+                if hasattr(request, "environ"):
+                    request.environ[KEEP] = True
             else:
-                _remember(_checked, key, _Checked(response, check, token))
+                _checked.put(key, _Checked(response, check, token), len(response.content))
         return response
 
 

@@ -44,5 +44,5 @@ urlpatterns = [
         same_for_everyone(revalidated(pwa_views.manifest)),
         name="manifest",
     ),
-    path("offline/", same_for_everyone(pwa_views.offline), name="offline"),
+    path("offline/", same_for_everyone(views.offline), name="offline"),
 ]

@@ -16,7 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .admin import PHONE_FIELDS, TYPED_SEPARATORS
+from .admin import COUNTRY_REQUIRED, PHONE_FIELDS, TYPED_SEPARATORS
 from .models import Venue
 
 COLUMNS = (
@@ -185,11 +185,17 @@ def checked(row, venue):
         target.full_clean(exclude=NOT_IN_THE_FILE, validate_unique=False)
     except ValidationError as error:
         problems = []
-        for name, messages in error.message_dict.items():
+        for name, errors in error.error_dict.items():
             where = "" if name == NON_FIELD_ERRORS else f"{name}: "
-            problems += [where + message for message in messages]
+            problems += [where + _message(name, error) for error in errors]
         return None, False, problems
     return target, before != {name: getattr(target, name) for name in FIELDS}, []
+
+
+def _message(name, error):
+    if name == "country" and error.code == "blank":
+        return str(COUNTRY_REQUIRED)  # as the admin says it
+    return " ".join(error.messages)
 
 
 def import_venues(data, organisation, user=None, dry_run=False):
@@ -245,9 +251,11 @@ def import_venues(data, organisation, user=None, dry_run=False):
     with transaction.atomic():
         for venue in new:
             venue.organisation = organisation
-        Venue.objects.bulk_create(new, batch_size=WRITE_BATCH)
+        # Who imported them is kept with every change of their numbers, as the admin keeps
+        # who saved a venue (models.VenueNumberChange); a command has nobody signed in.
+        Venue.objects.bulk_create(new, batch_size=WRITE_BATCH, changed_by=user)
         for venue in changed:
-            venue.changed_by = user  # kept with any change of its numbers (models.py)
+            venue.changed_by = user
             venue.save()
     result.written = True
     return result

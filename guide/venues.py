@@ -2,45 +2,25 @@
 "My saved venues" page."""
 
 import functools
-import hashlib
-import re
-from base64 import b64encode
+import json
 
 import segno
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from . import conditions, content
+from . import conditions, content, emergency, first_paint
 from .models import Venue
 from .organisations import runs_venues, venues_for
 from .page_cache import same_for_everyone
-
-# Today's conditions, the operator pages and the posters in bulk: their styles, inlined on those
-# pages only (nothing render-blocking, nothing more in the offline pack), allowed by their hash.
-# Without its comments, as settings.py inlines app.css: in every page they would only be bytes.
-VENUES_CSS = re.sub(
-    r"/\*.*?\*/\n?",
-    "",
-    (settings.BASE_DIR / "static" / "css" / "venues.css").read_text(encoding="utf-8"),
-    flags=re.DOTALL,
-)
-VENUES_CSS_HASH = "sha256-" + b64encode(hashlib.sha256(VENUES_CSS.encode()).digest()).decode()
-VENUES_CSP = {
-    **settings.SECURE_CSP,
-    "style-src": [*settings.SECURE_CSP["style-src"], f"'{VENUES_CSS_HASH}'"],
-}
-
-
-def venues_css():
-    return format_html("<style>{}</style>", mark_safe(VENUES_CSS))
-
 
 # What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
 # by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina
@@ -76,6 +56,38 @@ def venue_words(venue):
     return words
 
 
+OWN_LINE_LABELS = {
+    "rescue": _lazy("Emergency line at %(venue)s: %(number)s"),
+    "lifeguards": _lazy("Lifeguards at %(venue)s: %(number)s"),
+}
+
+
+def own_line(venue):
+    """The venue's own line as its second call button shows it, or None."""
+    line = venue.own_line
+    if line is None:
+        return None
+    label = OWN_LINE_LABELS[line.kind] % {"venue": venue.name, "number": line.number}
+    return {"kind": line.kind, "number": line.number, "label": label}
+
+
+def venue_json(request, venue):
+    """What venue.js keeps for 12 hours, and the page's inline lines read before the paint:
+    the venue's own line, its country's entry of the numbers table (as the worker has it) and
+    where its defibrillator is (the rescue screen's defibrillator step names it, timer.js)."""
+    line = venue.own_line
+    country = emergency.for_worker().get(venue.country)
+    data = {
+        "url": request.path,
+        "name": venue.name,
+        "number": line.number if line else "",
+        "kind": line.kind if line else "",
+        "country": {"code": venue.country, **country} if country else None,
+        "defibrillator": venue.defibrillator,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _published_or_404(request, slug):
     venue = get_object_or_404(Venue.objects.select_related("conditions"), slug=slug)
     # Only an unpublished venue asks who is looking, so published pages stay cacheable. Its
@@ -87,6 +99,18 @@ def _published_or_404(request, slug):
 
 def can_preview(user, venue):
     return runs_venues(user) and venues_for(user).filter(pk=venue.pk).exists()
+
+
+def _in_its_language(request, venue, url):
+    """A venue's words are in its operator's language: other prefixes lead to its own.
+
+    Temporary: an operator may correct the venue's language, and a browser would keep a
+    permanent redirect for good. The query string (a poster's ?from=) goes along.
+    """
+    if get_language() == venue.language:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url)
 
 
 def published_version(slug):
@@ -139,9 +163,11 @@ def todays_conditions(venue, words):
 @require_safe
 @same_for_everyone(version=published_version)
 @briefly_shared
-@csp_override(VENUES_CSP)
+@csp_override(first_paint.CALLING_CSP)  # one of the screens someone calls from
 def venue_page(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_absolute_url()):
+        return elsewhere
     words = venue_words(venue)
     return render(
         request,
@@ -151,7 +177,10 @@ def venue_page(request, slug):
             "words": words,
             "today": todays_conditions(venue, words),
             "flags": conditions.flags_for(venue),
-            "venues_css": venues_css(),
+            # The venue's country's number on the call buttons, its own line a second button.
+            "emergency_number": venue.country_number,
+            "own_line": own_line(venue),
+            "venue_json": venue_json(request, venue),
         },
     )
 
@@ -161,6 +190,8 @@ def venue_page(request, slug):
 @briefly_shared
 def poster(request, slug):
     venue = _published_or_404(request, slug)
+    if elsewhere := _in_its_language(request, venue, venue.get_poster_url()):
+        return elsewhere
     return render(
         request, "guide/poster.html", {**poster_context(request, venue), "hide_search": True}
     )
@@ -170,6 +201,8 @@ def poster_context(request, venue, label_id="qr-label"):
     """What one poster shows (guide/poster.html#poster): also for every poster at once."""
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
+    with translation.override(venue.language):  # the poster speaks the venue's language
+        line = own_line(venue)
     return {
         "venue": venue,
         "words": venue_words(venue),
@@ -177,6 +210,7 @@ def poster_context(request, venue, label_id="qr-label"):
         "qr": qr_svg(url, label_id),
         "qr_label": label_id,
         "steps": water.steps[:4],
+        "own_line": line,
     }
 
 

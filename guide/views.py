@@ -1,23 +1,29 @@
 """Thin views: pick the content, render a template."""
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.csp import CSP
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
+from pwa import views as pwa_views
 
-from . import content, search
+from . import content, first_paint, plurals, search, stylesheets
 from . import emergency as numbers
 from .page_cache import same_for_everyone
 
-# The emergency screens inline app.css alone (guide:inline_css "emergency"): their policy allows
-# that stylesheet's hash instead of the full one.
-EMERGENCY_CSP = {
+# The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
+# stylesheet: their policy allows that one inline stylesheet, every other page's none. The 500
+# page inlines it too, and runs no script.
+INLINE_STYLE_CSP = {
     **settings.SECURE_CSP,
-    "style-src": [CSP.SELF, f"'{settings.INLINE_CSS_HASHES['emergency']}'"],
+    "style-src": [CSP.SELF, stylesheets.INLINE_HASHES["emergency"]],
 }
+# The emergency screens also run the first paint's inline lines (guide/first_paint.py).
+EMERGENCY_CSP = first_paint.allowed_in(INLINE_STYLE_CSP)
 
 
 def _page_or_404(section, slug):
@@ -116,4 +122,31 @@ def search_index(request):
 @require_safe
 @same_for_everyone
 def country_page(request):
-    return render(request, "guide/country.html", {"countries": numbers.listing(get_language())})
+    shown = plurals.forms_json(
+        lambda count: ngettext("%(count)s country shown", "%(count)s countries shown", count)
+    )
+    return render(
+        request,
+        "guide/country.html",
+        {"countries": numbers.listing(get_language()), "countries_shown": shown},
+    )
+
+
+@csp_override(INLINE_STYLE_CSP)  # app.css inline, as on the emergency screens
+def server_error(request):
+    """The 500 page (handler500), in the language of the address, with the number to call.
+
+    Whatever failed (the database, a template, a view) may fail again: no request context, no
+    database, no static manifest, only the language from the path and the server's number.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string(
+            "500.html", {"language": language, "emergency_number": settings.EMERGENCY_NUMBER}
+        )
+    return HttpResponseServerError(body)
+
+
+# django-pwa's offline page (offline.html) is one of the screens someone calls from: it runs
+# the first paint's inline lines too.
+offline = csp_override(first_paint.CALLING_CSP)(pwa_views.offline)

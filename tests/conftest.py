@@ -7,7 +7,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
+from django.test import AsyncClient, Client
 
 from guide import page_cache
 
@@ -18,6 +18,30 @@ class HttpsClient(Client):
     def generic(self, *args, **kwargs):
         kwargs["secure"] = True
         return super().generic(*args, **kwargs)
+
+
+class HttpsAsyncClient(AsyncClient):
+    """The same requests through Django's ASGI handler (cramps_site/asgi.py serves it)."""
+
+    def generic(self, *args, **kwargs):
+        kwargs["secure"] = True
+        return super().generic(*args, **kwargs)
+
+
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def pytest_collection_modifyitems(items):
+    # The PostgreSQL pass (`-m django_db`) runs the tests that touch the database, whether they
+    # say so with the mark or through a fixture that asks for it (sitemap_paths, demo_venues).
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +65,49 @@ def client():
 
 
 @pytest.fixture
-def sitemap_paths(client):
-    """Every path /sitemap.xml lists, without scheme and host."""
+def venue_form():
+    """A venue as an operator fills in the admin's form: published, numbers typed with spaces."""
+    return {
+        "name": "Test Pool",
+        "slug": "test-pool",
+        "kind": "pool",
+        "language": "en",
+        "address": "",
+        "country": "GB",
+        "emergency_number": "112",
+        "lifeguard_phone": "+44 1632 960 123",
+        "lifeguards": "Poolside chair",
+        "lifeguard_hours": "7:00 to 20:00",
+        "first_aid_point": "Reception",
+        "defibrillator": "Reception wall",
+        "published": "on",
+    }
+
+
+@pytest.fixture
+def venue(db, venue_form):
+    """The same venue, saved and published as the admin stores it."""
+    from guide.models import Venue
+
+    data = {k: v for k, v in venue_form.items() if k != "published"}
+    data["lifeguard_phone"] = "+441632960123"
+    return Venue.objects.create(**data, published=True)
+
+
+@pytest.fixture
+def async_client():
+    return HttpsAsyncClient()
+
+
+@pytest.fixture
+def demo_venues(db):
+    """The demo venues of `make run` (guide/fixtures/demo_venues.json), one per language."""
+    call_command("loaddata", "demo_venues", verbosity=0)
+
+
+@pytest.fixture
+def sitemap_paths(db, client):
+    """Every path /sitemap.xml lists, without scheme and host (venues come from the database)."""
     body = client.get("/sitemap.xml").content.decode()
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]
 

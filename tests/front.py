@@ -22,9 +22,23 @@ DEPLOY = BASE_DIR / "cramps_site" / "deploy"
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on now, that no other pytest-xdist worker of this run picks.
+
+    The kernel hands out a free one; between closing it here and a server binding it, another
+    worker could be handed the same. Each worker keeps to its own share of the ports, so two
+    servers of one run never meet on one. Shares go by half the port: Linux gives bind() odd
+    ports first (even ones are left for outgoing connections), so the port itself would not do.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(worker.removeprefix("gw") or 0)
+    for _ in range(10_000):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if (port // 2) % workers == index % workers:
+            return port
+    raise RuntimeError(f"no free port for pytest-xdist worker {worker} of {workers}")
 
 
 def wait_for_port(port, process=None, seconds=20):
@@ -40,6 +54,19 @@ def wait_for_port(port, process=None, seconds=20):
     raise RuntimeError(f"nothing answered on 127.0.0.1:{port}")
 
 
+def reachable_by_everyone():
+    """A folder for files nginx's workers read: every folder above it lets anyone through.
+
+    As root, the workers run as `nobody`; the checkout, pytest's temporary folders and a private
+    TMPDIR may all be closed to it (a clone under `mktemp -d` is mode 0700).
+    """
+    for candidate in (Path(tempfile.gettempdir()), Path("/tmp")):
+        folders = [candidate.resolve(), *candidate.resolve().parents]
+        if all(folder.stat().st_mode & 0o001 for folder in folders):
+            return candidate
+    raise RuntimeError("no temporary folder that nginx's workers can reach")
+
+
 class Nginx:
     """Debian's nginx with the given `http` block contents, as its own unprivileged workers."""
 
@@ -50,11 +77,14 @@ class Nginx:
         self.error_log = self.directory / "error.log"
 
     def start(self):
-        # Workers must reach their buffers and cache: not under pytest's private (0700) tmp.
-        temp = self.temp = Path(tempfile.mkdtemp(prefix="cramp-aid-nginx-"))
+        # Workers must reach their buffers and cache: not under pytest's private tmp.
+        temp = self.temp = Path(
+            tempfile.mkdtemp(prefix="cramp-aid-nginx-", dir=reachable_by_everyone())
+        )
         temp.chmod(0o755)
         for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
             (temp / name).mkdir(parents=True, exist_ok=True)
+        http = self.http.replace("{cache}", str(temp / "cache"))
         user = ""
         if os.geteuid() == 0:  # workers drop to nobody; they write only the cache and buffers
             nobody = pwd.getpwnam("nobody")
@@ -77,7 +107,7 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-{self.http.replace("{cache}", str(temp / "cache"))}
+{http}
 }}
 """
         )
@@ -90,7 +120,9 @@ http {{
 
     def stop(self):
         pid_file = self.directory / "nginx.pid"
-        if not pid_file.exists():
+        if not pid_file.exists():  # never started, or it failed to
+            if hasattr(self, "temp"):
+                shutil.rmtree(self.temp, ignore_errors=True)
             return
         pid = int(pid_file.read_text())
         os.kill(pid, signal.SIGQUIT)
@@ -169,7 +201,7 @@ class Gunicorn:
         self.process = None
 
 
-def deployed_site(port_http, port_https, upstream_port, cert, key, static_root):
+def deployed_site(port_http, port_https, upstream_port, cert, key, static_root, webroot):
     """cramps_site/deploy/nginx.conf with this machine's ports and paths in place of the real ones.
 
     Every replaced string must be there: the test runs the file the README tells people to copy.
@@ -186,6 +218,7 @@ def deployed_site(port_http, port_https, upstream_port, cert, key, static_root):
         "/etc/letsencrypt/live/cramp-aid.example/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/cramp-aid.example/privkey.pem": str(key),
         "/srv/cramp-aid/app/staticfiles/": f"{static_root}/",
+        "root /var/www/html;": f"root {webroot};",  # certbot's webroot (README, "Deploying")
     }
     for old, new in replacements.items():
         assert old in site, f"cramps_site/deploy/nginx.conf no longer has {old!r}"

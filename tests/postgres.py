@@ -1,11 +1,13 @@
 """Runs a command against a throwaway PostgreSQL cluster: `python tests/postgres.py CMD ARGS…`.
 
 `make test` runs the database tests through it a second time, with DATABASE_URL naming the
-cluster. The cluster comes from Debian's `postgresql` package, lives in a temporary directory,
-listens only on a Unix socket there, and is stopped and deleted when the command ends. initdb
+cluster; tests/test_update.py starts one with `cluster()` for the update it deploys. The cluster
+comes from Debian's `postgresql` package, lives in a temporary directory, listens only on a Unix
+socket there, and is stopped and deleted when the command (or the `with` block) ends. initdb
 refuses to run as root, so as root the server runs as `nobody`.
 """
 
+import contextlib
 import glob
 import os
 import pwd
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 USER = "cramp_aid"
@@ -28,7 +31,9 @@ def binaries():
     return Path(found[-1]).parent
 
 
-def main(command):
+@contextlib.contextmanager
+def cluster():
+    """A running cluster with an empty database: `.url` (for DATABASE_URL), `.psql(sql)`."""
     bin_dir = binaries()
     with tempfile.TemporaryDirectory(prefix="cramp-aid-pg-") as directory:
         run_as = []
@@ -56,13 +61,31 @@ def main(command):
             subprocess.run(
                 [bin_dir / "createdb", "-h", directory, "-U", USER, DATABASE], check=True
             )
-            url = f"postgres://{USER}@{quote(directory, safe='')}/{DATABASE}"
-            print(f"PostgreSQL {bin_dir.parent.name} on {directory}: {' '.join(command)}")
-            return subprocess.run(command, env={**os.environ, "DATABASE_URL": url}).returncode
+
+            def psql(sql):
+                """The rows `sql` returns, one string a row (columns joined by |)."""
+                return subprocess.run(
+                    [bin_dir / "psql", "-h", directory, "-U", USER, "-d", DATABASE,
+                     "-X", "-A", "-t", "-c", sql],
+                    check=True, capture_output=True, text=True,
+                ).stdout.splitlines()  # fmt: skip
+
+            yield SimpleNamespace(
+                url=f"postgres://{USER}@{quote(directory, safe='')}/{DATABASE}",
+                version=bin_dir.parent.name,
+                directory=directory,
+                psql=psql,
+            )
         finally:
             subprocess.run(
                 [*run_as, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], **quiet
             )
+
+
+def main(command):
+    with cluster() as database:
+        print(f"PostgreSQL {database.version} on {database.directory}: {' '.join(command)}")
+        return subprocess.run(command, env={**os.environ, "DATABASE_URL": database.url}).returncode
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from guide import content, emergency, offline
 from guide.models import Venue
 from guide.venues import venue_words
 
-pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "ru", "es"]
 
 
@@ -122,7 +121,11 @@ def test_each_emergency_screen_starts_with_the_way_to_help_and_shows_both_flag_g
     flags = content.red_flags(language)
     lead = body.index('class="lead-alert"')
     assert lead < body.index('class="step"')
-    assert 'href="#get-help"' in body[lead : lead + 200]
+    # The cramp screens' first line leads to the box; the rescue screen's to its CPR steps,
+    # for someone already out of the water and not responding (a plain link: no script).
+    target = "cpr" if slug == "help-someone" else "get-help"
+    assert f'href="#{target}"' in body[lead : lead + 200]
+    assert body.index(f'id="{target}"') > lead
     section = body[body.index('id="get-help"') :]
     urgent_heading = section.index("<h3>", section.index("<h3") + 1)
     call_now, today = visible(section[:urgent_heading]), visible(section[urgent_heading:])
@@ -153,30 +156,110 @@ def test_the_help_someone_screen_carries_the_cpr_beat_that_works_without_script(
         assert f'import("./{staticfiles_storage.stored_name("js/beat.js")[3:]}")' in file.read()
 
 
-def test_a_venue_dials_its_own_number_or_else_its_countrys(client):
-    venue = Venue.objects.create(
-        slug="alberca",
-        name="Alberca Norte",
-        kind="pool",
-        language="es",
-        country="MX",
-        lifeguards="Silla alta",
-        lifeguard_hours="8:00 a 18:00",
-        first_aid_point="Enfermería",
-        defibrillator="Enfermería",
-        published=True,
+def make_venue(**fields):
+    return Venue.objects.create(
+        **{
+            "slug": "alberca",
+            "name": "Alberca Norte",
+            "kind": "pool",
+            "language": "es",
+            "country": "MX",
+            "lifeguards": "Silla alta",
+            "lifeguard_hours": "8:00 a 18:00",
+            "first_aid_point": "Enfermería",
+            "defibrillator": "Enfermería",
+            "published": True,
+            **fields,
+        }
     )
-    assert venue.number == emergency.get("MX").ambulance
+
+
+def call_links(body):
+    """The main call buttons (app.js and the inline lines set them to the user's country)."""
+    return re.findall(r'<a class="button call[^"]*" href="([^"]+)" data-call', body)
+
+
+def venue_links(body):
+    """The venue's own line, each second button: (href, filled from the phone?, hidden?, label)."""
+    return re.findall(
+        r'<a class="button call-venue" href="([^"]*)"( data-venue-call)?( hidden)?>([^<]*)<', body
+    )
+
+
+@pytest.mark.django_db
+def test_a_venue_page_dials_its_countrys_number_and_nothing_else_when_it_has_no_line(client):
+    make_venue()
+    mexico = emergency.get("MX").ambulance
     body = client.get("/es/venues/alberca/").content.decode()
-    assert f'href="tel:{venue.number}"' in body
+    assert call_links(body) == [f"tel:{mexico}", f"tel:{mexico}"]  # the header's, the page's
+    assert f'data-default-number="{mexico}"' in body  # what the inline lines fall back to
+    assert venue_links(body) == []
     assert "Salvavidas" in body
     assert "Alberca" in body
     poster = client.get("/es/venues/alberca/poster/").content.decode()
     assert "Salvavidas" in poster
-    assert f"<strong>{venue.number}</strong>" in poster
-    venue.emergency_number = "0800123"
-    venue.save()
-    assert 'href="tel:0800123"' in client.get("/es/venues/alberca/").content.decode()
+    assert f"<strong>{mexico}</strong>" in poster
+    assert 'class="poster-own-line"' not in poster
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "number", "label"),
+    [
+        # A typo, or a hijacked operator account: a premium-rate or foreign number.
+        ({"emergency_number": "+15550100"}, "+15550100", "Línea de emergencia de"),
+        ({"emergency_number": "0800123"}, "0800123", "Línea de emergencia de"),
+        ({"lifeguard_phone": "+525512345678"}, "+525512345678", "Socorristas de"),
+        # The venue's emergency number when it is the country's own adds nothing: its
+        # lifeguards' phone is the second button.
+        (
+            {"emergency_number": "911", "lifeguard_phone": "+525512345678"},
+            "+525512345678",
+            "Socorristas de",
+        ),
+    ],
+)
+def test_an_operators_number_is_never_the_main_button_only_a_second_labelled_one(
+    client, fields, number, label
+):
+    make_venue(**fields)
+    mexico = emergency.get("MX").ambulance
+    body = client.get("/es/venues/alberca/").content.decode()
+    assert call_links(body) == [f"tel:{mexico}", f"tel:{mexico}"]
+    assert f'data-default-number="{mexico}"' in body
+    # Shown once, under the page's title (the header does not repeat it on this page).
+    assert venue_links(body) == [(f"tel:{number}", "", "", f"{label} Alberca Norte: {number}")]
+    # What the page keeps for the other screens: the line apart, the country's number as is.
+    kept = json.loads(re.search(r'data-venue="([^"]+)"', body)[1].replace("&quot;", '"'))
+    assert (kept["number"], kept["country"]["ambulance"]) == (number, mexico)
+    assert kept["kind"] == ("lifeguards" if "Socorristas" in label else "rescue")
+    poster = client.get("/es/venues/alberca/poster/").content.decode()
+    assert f"<strong>{mexico}</strong>" in poster
+    assert f"{label} Alberca Norte: {number}" in poster
+
+
+def test_112_is_no_venues_own_line_where_the_country_answers_it():
+    russia = Venue(name="Озеро", country="RU", emergency_number="112")
+    assert emergency.get("RU").also_112 == "yes"
+    assert russia.country_number == emergency.get("RU").ambulance
+    assert russia.own_line is None
+    chile = Venue(name="Lago", country="CL", emergency_number="112")  # 112 unclear there
+    assert chile.own_line.number == "112"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_screens_someone_calls_from_hold_a_place_for_a_venues_line(client, language):
+    # The phone fills it (first-paint.js, app.js) with the last venue opened: only in the header.
+    for path in ["now/", "now/water/", "now/help-someone/", "offline/"]:
+        body = client.get(f"/{language}/{path}").content.decode()
+        assert venue_links(body) == [("tel:", " data-venue-call", " hidden", "")], path
+    assert venue_links(client.get(f"/{language}/").content.decode()) == []
+    body = client.get(f"/{language}/now/water/").content.decode()
+    for name in ["lifeguards", "rescue"]:
+        label = re.search(rf'data-{name}-text="([^"]+)"', body)[1]
+        assert "%(venue)s" in label
+        assert "%(number)s" in label
+        assert ("Lifeguards" in label or "Emergency" in label) == (language == "en")
 
 
 @pytest.mark.parametrize(
@@ -192,7 +275,8 @@ def test_spanish_venues_use_their_countrys_words(country, lifeguards, kind):
     assert (words["lifeguards"], words["kind"]) == (lifeguards, kind)
 
 
-def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
+@pytest.mark.django_db
+def test_the_admin_needs_the_venues_country_even_with_an_emergency_number(client):
     user = User.objects.create_superuser("op", "op@example.com", "a-long-pass-1")
     sign_in(client, user, "a-long-pass-1")
     form = {
@@ -202,7 +286,7 @@ def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
         "language": "en",
         "address": "",
         "country": "",
-        "emergency_number": "",
+        "emergency_number": "0555",
         "lifeguard_phone": "",
         "lifeguards": "Chair",
         "lifeguard_hours": "9-5",
@@ -211,10 +295,11 @@ def test_the_admin_takes_a_country_instead_of_a_number_but_not_neither(client):
     }
     response = client.post("/admin/guide/venue/add/", form)
     assert response.status_code == 200
-    assert "Give the emergency number, or the venue" in response.content.decode()
+    assert "Give the venue\u2019s country" in response.content.decode().replace("&#x27;", "\u2019")
     response = client.post("/admin/guide/venue/add/", {**form, "country": "ZZ"})
     assert response.status_code == 200
     assert not Venue.objects.exists()
     response = client.post("/admin/guide/venue/add/", {**form, "country": "GB"})
     assert response.status_code == 302
-    assert Venue.objects.get().number == "999"
+    venue = Venue.objects.get()
+    assert (venue.country_number, venue.own_line.number) == ("999", "0555")

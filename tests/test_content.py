@@ -12,9 +12,10 @@ from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.html import escape
+from shown import shown, visible
 
 from guide import content
-from guide.content import loader, numbers, rendering, typography
+from guide.content import loader, numbers, rendering, typography, urgency
 
 # The day the content was last reviewed: tests about review dates use it, never today.
 REVIEWED_ON = datetime.date(2026, 11, 26)
@@ -61,7 +62,15 @@ def test_russian_and_spanish_keep_each_number_on_one_line_with_its_unit():
         ("es", "Mantén 30 segundos, unos 15 °C, el 94 %", ["30 segundos", "15 °C", "94 %"]),
         ("es", "1,4 litros, 240 ml, 900 202 202", ["1,4 litros", "240 ml", "900 202", "202 202"]),
         # Not units: a word that starts like one, a placeholder that is not a number's, text.
-        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s — номер", []),
+        ("ru", "Звоните 112 или 103. 5 мы, 2 разных, %(number)s\u00a0— номер", []),
+        # Russian ties a dash to the word before it; a dash opening a line has no space to tie.
+        (
+            "ru",
+            "Судорога — это боль, %(number)s — номер, не меньше 4 звёзд",
+            ["Судорога — это", "s — номер", "4 звёзд"],
+        ),
+        ("ru", "Судорога\u00a0— это\n— Да, 5–10\u00a0минут", []),
+        ("es", "El calambre — un dolor — pasa", []),
         ("ru", "рекомендации 2015 года, в 2026 году; но 18 лет, 3 года", ["18 лет", "3 года"]),
         ("es", "5 mesas, 2 sobre 10, %(beats)s por minuto, Llama al 112 y", []),
         ("ru", "Держите 30\u00a0секунд при 15\u00a0°C, «№\u00a017»", []),
@@ -86,6 +95,40 @@ def test_an_ordinary_space_before_a_unit_names_its_file_and_line(content_copy):
     # English keeps its own conventions; the check is for Russian and Spanish.
     edit(content_copy / "water" / "en" / "cold-water.md", "15\u00a0°C", "15 °C")
     assert not any(p.startswith("water/en/") for p in content.typography_problems())
+
+
+def test_a_russian_or_spanish_link_names_the_page_it_opens_by_its_title(content_copy):
+    # Three spellings of one emergency screen made its button harder to find (native review
+    # of the Russian guide, December 2026, important item 10).
+    edit(
+        content_copy / "guide" / "ru" / "stretches.md",
+        "[«Свело ногу в воде»](now:water)",
+        "[«Свело ногу»: в воде](now:water)",
+    )
+    edit(
+        content_copy / "guide" / "es" / "stretches.md",
+        "[«Calambre en el agua»](now:water)",
+        "[la pantalla del agua](now:water)",
+    )
+    edit(
+        content_copy / "water" / "ru" / "before-you-swim.md",
+        "[«Вечерняя растяжка»](guide:stretches)",
+        "[«Растяжка»](guide:stretches)",
+    )
+    # Words without quotes may lead to a guide page, as in a "read also" list.
+    edit(
+        content_copy / "guide" / "ru" / "night-cramps.md",
+        "статьи [«Вечерняя растяжка»](guide:stretches)",
+        "[вечерней растяжки](guide:stretches)",
+    )
+    assert sorted(content.problems()) == [
+        "guide/es/stretches.md: the link to now:water says 'la pantalla del agua'; "
+        "write «Calambre en el agua»",
+        "guide/ru/stretches.md: the link to now:water says '«Свело ногу»: в воде'; "
+        "write «Свело ногу в воде»",
+        "water/ru/before-you-swim.md: the link to guide:stretches says '«Растяжка»'; "
+        "write «Вечерняя растяжка»",
+    ]
 
 
 def test_no_review_was_due_on_the_day_of_the_last_review():
@@ -433,14 +476,14 @@ OLD_WORDINGS = [
     ),
     (
         "water/en/helping-someone.md",
-        "Call {number} now if they:",
-        "Call the emergency number at once if they:",
+        "Call {number} now, or at any time in the next 24 hours, if they:",
+        "Call the emergency number at once, or at any time in the next 24 hours, if they:",
         "without the number",
     ),
     # Tetanus symptoms waited for "today".
     (
         "now/en/red-flags.md",
-        'level = "urgent"\ntext = "A deep or dirty wound, and you are not sure your tetanus jabs',
+        'level = "urgent"\ntext = "A deep or dirty wound (a puncture, an animal bite',
         'level = "urgent"\ntext = "Cramps or stiff muscles after a dirty or deep wound (tetanus',
         "tetanus symptoms belong under call now",
     ),
@@ -457,11 +500,11 @@ OLD_WORDINGS = [
         "tetanus symptoms belong under call now",
     ),
     # Drowning is water breathed in, not swallowed; heatstroke may still sweat.
-    ("now/en/red-flags.md", "These are signs of water", "Or they swallowed water", "ruled out"),
+    ("now/en/red-flags.md", "Water in the lungs can", "Or they swallowed water", "ruled out"),
     ("now/ru/red-flags.md", "при этом он может и потеть", "человек перестал потеть", "ruled out"),
     ("now/es/red-flags.md", "aunque puede seguir sudando", "ya no suda", "ruled out"),
     # A warm leg is the clot's sign, not a hot one.
-    ("now/ru/red-flags.md", "стала тёплой или бледной", "горячая или бледная", "ruled out"),
+    ("now/ru/red-flags.md", "стала тёплой на ощупь или", "стала горячей или", "ruled out"),
     ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
     ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
     # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
@@ -472,7 +515,138 @@ OLD_WORDINGS = [
     ("now/en/help-someone.md", "Push down 5–6\u00a0cm", "Push down hard", "depth"),
     ("now/es/help-someone.md", "Sigue hasta que", "Presiona", "when to stop"),
     ("now/en/help-someone.md", "defibrillator = true\n", "", "defibrillator = true"),
-    ("now/en/help-someone.md", "? Call {number} now.", "?", "own lead"),
+    ("now/en/help-someone.md", "? Call {number} now,", "? Call now,", "own lead"),
+    # The rescue screen's first line jumps to CPR (clinical review 2, major 1).
+    ("now/en/help-someone.md", 'anchor = "cpr"\n', "", "jump to the CPR steps"),
+    ("now/ru/help-someone.md", 'anchor = "cpr"\n', 'anchor = "help"\n', "anchors other steps"),
+    # A baby's chest: two thumbs around it or the heel of one hand, no longer two fingers.
+    ("now/en/help-someone.md", "both thumbs", "two fingers", "ruled out"),
+    ("now/ru/help-someone.md", "двумя большими пальцами", "двумя пальцами", "ruled out"),
+    ("now/es/help-someone.md", "los dos pulgares", "dos dedos", "ruled out"),
+    # Sudden pain alone, every cramp, stood under "call now" (clinical review 4, major 1).
+    (
+        "now/en/red-flags.md",
+        "goes numb, or you cannot move the foot or toes, above all with severe pain that",
+        "suddenly very painful, weak or numb, or",
+        "ruled out",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "онемела или перестала слушаться",
+        "либо внезапно появились сильная боль, слабость или онемение, или",
+        "ruled out",
+    ),
+    (
+        "now/es/red-flags.md",
+        "se queda entumecido (dormido, sin sensibilidad) o no puedes mover",
+        "te duele mucho, pierde fuerza o se queda entumecido (dormido, sin sensibilidad) o",
+        "ruled out",
+    ),
+    # Someone through the ice: never go onto it (clinical review 4, minor 8).
+    ("now/en/help-someone.md", "Never go onto ice. ", "", "staying off the ice"),
+    ("now/ru/help-someone.md", "Никогда не выходите на лёд. ", "", "staying off the ice"),
+    ("now/es/help-someone.md", "Nunca pises el hielo. ", "", "staying off the ice"),
+    (
+        "water/en/helping-someone.md",
+        " Never go onto ice, even for someone who has fallen through:",
+        " Also:",
+        "staying off the ice",
+    ),
+    # Dark urine under "call now" and again under "today" (clinical review 2, major 4).
+    (
+        "now/en/red-flags.md",
+        "or cramps that are new since you started it:",
+        "or cramps that are new since you started it, or dark urine:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/es/red-flags.md",
+        "calambres que no tenías antes de empezarla:",
+        "calambres que no tenías antes de empezarla, o la orina oscura:",
+        "stands under call now and again under today",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "которых до статина не было:",
+        "которых до статина не было, либо потемнела моча:",
+        "stands under call now and again under today",
+    ),
+    # The trained rescuer's cycle, 30 and 2, stands in the CPR step (clinical review 3, major 2).
+    (
+        "now/en/help-someone.md",
+        "Trained: 30 pushes, then 2 breaths, and repeat. ",
+        "",
+        "trained cycle",
+    ),
+    (
+        "now/ru/help-someone.md",
+        "Обучены\u00a0— 30\u00a0надавливаний, затем 2\u00a0вдоха, и так по кругу. ",
+        "",
+        "trained cycle",
+    ),
+    (
+        "now/es/help-someone.md",
+        "Con formación: 30\u00a0presiones y luego 2\u00a0respiraciones, y vuelta a empezar. ",
+        "",
+        "trained cycle",
+    ),
+    # A cough on its own: the emergency department after 15 minutes, not a call (review 3, major 1).
+    (
+        "now/en/help-someone.md",
+        "needed rescue breaths or CPR, breathe fast",
+        "needed rescue breaths or CPR, keep coughing, breathe fast",
+        "a cough on its own",
+    ),
+    (
+        "now/en/red-flags.md",
+        "A cough that has not settled after 15 minutes: go to an emergency department now.",
+        "They keep coughing.",
+        "a cough on its own",
+    ),
+    (
+        "now/ru/red-flags.md",
+        "Кашель не прошёл за 15\u00a0минут\u00a0— сразу поезжайте в приёмное отделение больницы.",
+        "Он не перестаёт кашлять.",
+        "a cough on its own",
+    ),
+    (
+        "now/es/red-flags.md",
+        "Si la tos no se ha calmado tras 15\u00a0minutos, ve ya a urgencias (a la guardia).",
+        "No para de toser.",
+        "a cough on its own",
+    ),
+    (
+        "water/en/helping-someone.md",
+        "- breathe fast or with effort;",
+        "- keep coughing, breathe fast or with effort;",
+        "a cough on its own",
+    ),
+    (
+        "water/es/children.md",
+        "o si respira rápido o con esfuerzo, echa espuma",
+        "o si sigue tosiendo, respira rápido o con esfuerzo, echa espuma",
+        "a cough on its own",
+    ),
+    (
+        "water/ru/cramp-while-swimming.md",
+        "    - он дышит часто или с трудом, у него пена у рта;",
+        "    - он продолжает кашлять, дышит часто или с трудом, у него пена у рта;",
+        "a cough on its own",
+    ),
+    # The noun too («кашель», not only «кашлять»), in the Russian screen's call-now sentence.
+    (
+        "now/ru/help-someone.md",
+        "ему делали вдохи или СЛР, он дышит часто",
+        "ему делали вдохи или СЛР, у него сильный кашель, он дышит часто",
+        "a cough on its own",
+    ),
+    # A leg suddenly cold is call now; "today" may only send it there with the number.
+    (
+        "now/en/red-flags.md",
+        "suddenly, call {number} now.",
+        "suddenly, see a doctor today.",
+        "stands under call now and again under today",
+    ),
 ]
 
 
@@ -515,10 +689,62 @@ def test_the_number_in_the_text_is_the_call_buttons_number(client, language):
 
 @pytest.mark.django_db
 def test_the_rescue_screen_lists_the_drowning_signs_first_and_the_land_screen_the_leg(client):
-    for slug, first in [("help-someone", "After trouble in the water"), ("land", "Chest pain")]:
+    for slug, first in [
+        ("help-someone", "After trouble in the water"),
+        ("water", "After trouble in the water"),
+        ("land", "Chest pain"),
+    ]:
         body = client.get(content.page_url("now", slug, "en")).content.decode()
         box = body[body.index('id="get-help"') :]
         assert re.search(r"<ul>\s*<li>" + re.escape(first), box), slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_water_screen_leads_with_the_hearts_signs_and_the_land_screen_with_the_legs(
+    client, language
+):
+    # A swimmer's chest pain, racing heart or faintness is the heart first, not a calf: the
+    # water screen's own line replaces the box's leg signs and still leads to the box.
+    legs = content.red_flags(language).lead
+    heart = content.get_page(language, "now", "water").lead
+    assert heart
+    assert urgency.CHEST_PAIN_RE[language].search(heart)
+    for slug, wanted, unwanted in [("water", heart, legs), ("land", legs, heart)]:
+        body = client.get(content.page_url("now", slug, language)).content.decode()
+        start = body.index('class="lead-alert"')
+        first = body[start : body.index("</p>", start)]
+        assert 'href="#get-help"' in first
+        assert wanted.split("{number}")[0] in first, slug
+        assert unwanted.split("{number}")[0] not in first, slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_each_screen_shows_its_own_signs_and_keeps_the_rest_one_tap_away(client, language):
+    flags = content.red_flags(language)
+    for slug in content.EMERGENCY_SLUGS:
+        body = client.get(content.page_url("now", slug, language)).content.decode()
+        box = visible(body[body.index('id="get-help"') :]).replace("\xa0", " ")
+        for level in ("emergency", "urgent"):
+            shown_here, more = flags.flags_shown_on(level, slug)
+            assert len(shown_here) <= 5, (slug, level)  # a frightened reader reads four or five
+            for flag in shown_here + more:  # every sign is on the page, none at two levels
+                assert box.count(shown(flag.text).replace("\xa0", " ")) == 1
+        assert body.count('<details class="more-flags">') == 2
+    # The land screen: the clot in the lung, the cold leg, the tight calf, dark urine first.
+    land, _ = flags.flags_shown_on("emergency", "land")
+    assert len(land) == 4
+    rescue, _ = flags.flags_shown_on("emergency", "help-someone")
+    assert len(rescue) == 4  # water breathed in, the heart, hypothermia, a fit
+    assert flags.flags_shown_on("urgent", "help-someone")[0] == []
+
+
+def test_away_from_the_emergency_screens_the_box_lists_every_sign():
+    flags = content.red_flags("en")
+    for level in ("emergency", "urgent"):
+        assert flags.flags_shown_on(level, "when-to-see-a-doctor") == (flags.flags_at(level), [])
+        assert flags.flags_shown_on(level, "") == (flags.flags_at(level), [])
 
 
 def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
@@ -527,8 +753,14 @@ def test_the_help_someone_screen_goes_on_to_rescue_breathing_and_cpr():
     assert "lie down" in " ".join(s.text for s in rescue).lower()
     assert after == "Once they are out of the water"
     text = " ".join(f"{s.title} {s.text}" for s in care)
-    for needed in ["5 rescue breaths", "CPR", "1 minute", "onto their side", "medical check"]:
+    # Aftercare as the water pack's triage states it: who needs a doctor, watched 15 minutes,
+    # never left alone for 24 hours (clinical readers, December 2026).
+    steps = ["5 rescue breaths", "CPR", "1 minute", "onto their side", "who needs a doctor"]
+    for needed in [*steps, "15 minutes", "24 hours"]:
         assert needed in text
+    # The trained rescuer's cycle is in the step with the beat, not only where breaths failed.
+    cpr = next(s for s in care if s.beats_per_minute)
+    assert "Trained: 30 pushes, then 2 breaths, and repeat." in cpr.text
     assert [s.beats_per_minute for s in care if s.beats_per_minute] == [110]
 
 

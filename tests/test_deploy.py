@@ -9,17 +9,29 @@ whose address nginx sees.
 import http.client
 import json
 import re
+import shutil
 import sqlite3
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 from django.conf import settings
-from front import DEPLOY, Gunicorn, Nginx, deployed_site, free_port, self_signed_certificate
+from front import (
+    DEPLOY,
+    NGINX,
+    Gunicorn,
+    Nginx,
+    deployed_site,
+    free_port,
+    reachable_by_everyone,
+    self_signed_certificate,
+)
 
 HOST = "cramp-aid.example"
 SECRET_KEY = "KbV0u9r9ZgWm3n5Gd1y8pTqS2xLc7hJe4aF6oNiR-UwYk_DzPvXtBsQl"  # never used elsewhere
@@ -89,21 +101,31 @@ def front(tmp_path_factory):
         "--email=op@example.com",
         DJANGO_SUPERUSER_PASSWORD=PASSWORD,
     )
-    app.start()
     cert, key = self_signed_certificate(directory, HOST)
     ports = {"http": free_port(), "https": free_port()}
-    site = deployed_site(
-        ports["http"], ports["https"], app.port, cert, key, settings.STATIC_ROOT
-    )  # fmt: skip
-    nginx = Nginx(directory, site)
+    # What nginx's workers read (as nobody when the tests run as root) must be theirs to read
+    # wherever the checkout sits, a private directory too: a copy of the static files, and
+    # certbot's webroot.
+    public = Path(tempfile.mkdtemp(prefix="cramp-aid-public-", dir=reachable_by_everyone()))
+    nginx = None
     try:
+        public.chmod(0o755)
+        shutil.copytree(settings.STATIC_ROOT, public / "static")
+        (public / "acme").mkdir()
+        site = deployed_site(
+            ports["http"], ports["https"], app.port, cert, key, public / "static", public / "acme"
+        )  # fmt: skip
+        nginx = Nginx(directory, site)
+        app.start()
         nginx.start()
         tls = ssl.create_default_context(cafile=str(cert))
         tls.check_hostname = False  # we connect to 127.0.0.1; the chain is still verified
-        yield {**ports, "tls": tls, "app": app}
+        yield {**ports, "tls": tls, "app": app, "webroot": public / "acme"}
     finally:
-        nginx.stop()
+        if nginx:
+            nginx.stop()
         app.stop()
+        shutil.rmtree(public)
 
 
 @pytest.fixture
@@ -129,6 +151,32 @@ def test_load_balancers_get_the_health_check_over_plain_http(browser):
     assert response.status == 200
     assert json.loads(response.body) == {"status": "ok"}
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_health_check_keeps_its_connection_to_gunicorn_alive(browser, front):
+    browser.request("/healthz", https=False)
+    # HTTP/1.0 would open a new connection to gunicorn for every probe.
+    assert "GET /healthz HTTP/1.1" in front["app"].log.read_text()
+    assert "GET /healthz HTTP/1.0" not in front["app"].log.read_text()
+
+
+def test_certbot_gets_its_challenge_over_plain_http_from_the_webroot(browser, front):
+    challenge = front["webroot"] / ".well-known" / "acme-challenge"
+    challenge.mkdir(parents=True, exist_ok=True)
+    (challenge / "token-7Qx_b2").write_text("token-7Qx_b2.account-key-thumbprint")
+    (challenge / "token-7Qx_b2").chmod(0o644)
+    for directory in (challenge, challenge.parent):
+        directory.chmod(0o755)  # as certbot leaves them
+    response = browser.request("/.well-known/acme-challenge/token-7Qx_b2", https=False)
+    assert response.status == 200
+    assert response.body == b"token-7Qx_b2.account-key-thumbprint"
+    # An unknown token is nginx's 404, not a redirect into the app.
+    assert browser.request("/.well-known/acme-challenge/other", https=False).status == 404
+    # Everything else on port 80 still moves to https.
+    for path in ("/.well-known/security.txt", "/.well-known/acme-challenge", "/en/"):
+        response = browser.request(path, https=False)
+        assert response.status == 301, path
+        assert response.headers["Location"] == f"https://{HOST}{path}"
 
 
 def test_the_second_anonymous_visit_of_an_emergency_page_is_a_cache_hit(browser):
@@ -198,6 +246,8 @@ def test_static_files_are_served_by_nginx_with_immutable_caching(browser, front)
     assert response.status == 200
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response.headers["Content-Encoding"] == "gzip"  # whitenoise's .gz, sent as is
+    # A shared cache in front must not hand this gzip body to a client that cannot read it.
+    assert response.headers["Vary"] == "Accept-Encoding"
     assert "X-Cache-Status" not in response.headers  # not through the app's cache
     assert url not in front["app"].log.read_text()  # gunicorn logs every request it sees
 
@@ -338,3 +388,58 @@ def test_gunicorn_refuses_to_start_in_production_without_a_secret_key(tmp_path):
     )  # fmt: skip
     assert result.returncode != 0
     assert "guide.E001: DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
+
+
+def test_the_systemd_units_pass_systemd_analyze_verify(tmp_path):
+    # ExecStart must exist for verify: this checkout's gunicorn stands in for the deployed one.
+    for name in ("cramp-aid.socket", "cramp-aid.service"):
+        unit = (DEPLOY / name).read_text()
+        unit = unit.replace("/srv/cramp-aid/app/.venv/bin/gunicorn", f"{sys.prefix}/bin/gunicorn")
+        (tmp_path / name).write_text(unit)
+    assert f"{sys.prefix}/bin/gunicorn" in (tmp_path / "cramp-aid.service").read_text()
+    units = [tmp_path / "cramp-aid.socket", tmp_path / "cramp-aid.service"]
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout + result.stderr == ""
+
+
+def test_gunicorn_its_socket_nginx_and_the_update_agree_on_one_address():
+    address = "127.0.0.1:8000"
+    assert f"\nListenStream={address}\n" in (DEPLOY / "cramp-aid.socket").read_text()
+    assert (
+        f'os.environ.get("GUNICORN_BIND", "{address}")' in (DEPLOY / "gunicorn.conf.py").read_text()
+    )
+    assert f"server {address};" in (DEPLOY / "nginx.conf").read_text()
+    assert f"${{GUNICORN_BIND:-{address}}}" in (DEPLOY / "update.sh").read_text()
+
+
+def test_the_readme_names_only_deploy_files_that_exist():
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    named = set(re.findall(r"cramps_site/deploy/([\w.-]+)", readme))
+    shipped = {"update.sh", "manage.sh", "cramp-aid.socket", "cramp-aid.service", "nginx.conf"}
+    assert shipped <= named
+    for name in named:
+        assert (DEPLOY / name).is_file(), name
+
+
+@pytest.mark.parametrize("debian_http", ["", "server_tokens off;"], ids=["debian-12", "debian-13"])
+def test_the_site_loads_inside_debians_own_http_block(tmp_path, debian_http):
+    # Debian 13's /etc/nginx/nginx.conf says `server_tokens off;` in its http block, where
+    # sites-enabled/* is included; Debian 12's leaves it commented out. A second one at the
+    # site's top level stopped nginx on Debian 13 ("directive is duplicate"; deploy rehearsal).
+    cert, key = self_signed_certificate(tmp_path, HOST)
+    site = deployed_site(free_port(), free_port(), free_port(), cert, key, tmp_path, tmp_path)
+    config = tmp_path / "nginx.conf"
+    config.write_text(
+        f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
+        f"http {{\n{debian_http}\n{site.replace('{cache}', str(tmp_path / 'cache'))}\n}}\n"
+    )
+    result = subprocess.run(
+        [NGINX, "-t", "-p", f"{tmp_path}/", "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -43,6 +43,56 @@ def test_the_inline_stylesheet_is_the_one_the_policy_allows(client):
     assert ' style="' not in body  # an inline style attribute would be blocked
 
 
+@pytest.mark.parametrize(
+    ("path", "inline"),
+    [
+        ("/en/now/", True),
+        ("/ru/now/water/", True),
+        ("/es/now/help-someone/", True),
+        ("/en/offline/", True),
+        ("/offline/", True),
+        ("/en/venues/test-pool/", True),
+        ("/es/", False),
+        ("/en/guide/causes/", False),
+        ("/en/venues/test-pool/poster/", False),
+        ("/en/diary/log/", False),
+        ("/en/nowhere/", False),
+    ],
+)
+def test_the_inline_script_is_the_one_the_policy_allows_and_the_only_one(
+    client, venue, path, inline
+):
+    # Only the screens someone calls from run it (guide/calling.html), and only their policies
+    # allow it: on every other page an injected copy would not run either.
+    import hashlib
+    import re
+    from base64 import b64encode
+
+    from guide import first_paint
+
+    response = client.get(path)
+    body = response.content.decode()
+    # Data blocks (type="application/json") never run; every other script without src does.
+    scripts = re.findall(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", body, re.DOTALL)
+    assert scripts == ([first_paint.SCRIPT] if inline else [])
+    digest = b64encode(hashlib.sha256(first_paint.SCRIPT.encode()).digest()).decode()
+    directives = response["Content-Security-Policy"].split(";")
+    policy = dict(part.strip().split(" ", 1) for part in directives)
+    assert policy["script-src"] == (f"'self' 'sha256-{digest}'" if inline else "'self'")
+    assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body)  # an inline handler would be blocked
+
+
+def test_no_page_inlines_the_comments_of_its_stylesheets(client, sitemap_paths):
+    # Comments stay in static/css, where they explain the rules: in a page they are bytes (and
+    # English words) on every visit. The diary's pages inline diary.css too.
+    import re
+
+    for path in sitemap_paths:
+        body = client.get(path).content.decode()
+        for style in re.findall(r"<style>(.*?)</style>", body, re.DOTALL):
+            assert "/*" not in style, path
+
+
 def test_plain_http_is_redirected_to_https():
     from django.test import Client
 
@@ -65,6 +115,7 @@ def test_errors_and_admin_are_never_held_by_a_shared_cache(client):
     assert "public" not in admin.get("Cache-Control", "")
 
 
+@pytest.mark.django_db
 def test_hashed_static_files_are_immutable(client):
     import re
 
@@ -232,6 +283,7 @@ def test_hsts_header_by_default_covers_this_host_only(client):
     assert client.get("/en/now/")["Strict-Transport-Security"] == "max-age=63072000"
 
 
+@pytest.mark.django_db
 def test_a_signed_in_staff_preview_is_private(client):
     from django.contrib.auth.models import User
 
@@ -268,8 +320,9 @@ def test_root_pages_in_the_visitors_language_are_private(client, path):
 
 def test_the_apps_scripts_never_turn_text_into_html_or_code():
     # Why the policy adds no Trusted Types (README, "Security"): with `script-src 'self'` and no
-    # inline script, an injection needs a sink that parses text, and the app's scripts have
-    # none; they build every element with createElement and textContent.
+    # inline script but first-paint.js (by its hash, on the screens someone calls from), an
+    # injection needs a sink that parses text, and the app's scripts have none; they build
+    # every element with createElement and textContent.
     sinks = re.compile(
         r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML|document\.write|\beval\s*\("
         r"|new\s+Function\s*\(|set(Timeout|Interval)\s*\(\s*[\"'`]|createContextualFragment"

@@ -13,7 +13,6 @@ from django.conf import settings
 from guide import content
 from guide.content import typography
 
-pytestmark = pytest.mark.django_db
 LOCALE = settings.BASE_DIR / "guide" / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -221,5 +220,11 @@ def test_the_get_help_box_speaks_as_its_readers_do(
     for wording in ruled_out:
         assert wording not in box
     if language == "ru":
-        # The injury clinic only for injuries.
-        assert "травмпункт — только при травме" in box.replace("\u00a0", " ")
+        # "Today" in Russia: the polyclinic's duty doctor or a home visit, the evening's
+        # неотложная помощь, the injury clinic only after an injury; the hospital's приёмное
+        # отделение only for what needs a hospital (native guide review, Dec 2026, important 1).
+        today = box[box.index("data-urgent-default") :].split("</p>")[0].replace("\u00a0", " ")
+        assert "дежурному врачу" in today
+        assert "неотложную помощь" in today
+        assert "После травмы — в травмпункт" in today
+        assert "приёмное" not in today

@@ -1,11 +1,11 @@
 """`make check-links`: which cited addresses it asks, and how it reports, against a local server."""
 
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
+from front import free_port
 
 from guide import content
 from guide.content import linkcheck
@@ -56,9 +56,7 @@ def test_all_addresses_answering_is_a_success(site, capsys):
 
 
 def test_no_connection_at_all_says_so_plainly():
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
+    port = free_port()  # nothing listens there, and no other test's server will (xdist)
     with pytest.raises(CommandError) as raised:
         call_command("check_links", f"http://127.0.0.1:{port}/", timeout=2)
     assert raised.value.returncode == 2

@@ -7,8 +7,6 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 
 from guide import content
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def manifest(client):

@@ -12,8 +12,6 @@ from django.conf import settings
 
 from guide import content, offline
 
-pytestmark = pytest.mark.django_db
-
 
 def worker_config(client):
     response = client.get("/serviceworker.js")
@@ -50,22 +48,31 @@ def test_emergency_screens_come_first_and_are_marked_cache_first(client):
         assert config["pages"][language][: len(urls)] == urls
 
 
-def test_precache_static_files_are_hashed_and_hold_every_script_a_page_loads(client):
+@pytest.mark.django_db
+def test_precache_static_files_are_hashed_and_hold_every_script_and_stylesheet_a_page_loads(
+    client,
+):
     config, _body, _response = worker_config(client)
     for url in config["static"]:
         assert re.search(r"\.[0-9a-f]{12}\.", url), f"{url} is not content-hashed"
         response = client.get(url)
         response.close()  # whitenoise streams the file
         assert response.status_code == 200
+    loaded = 0
     for url in [url for urls in config["pages"].values() for url in urls if url.endswith("/")]:
         page = client.get(url).content.decode()
-        for script in re.findall(r'<script[^>]+src="([^"]+)"', page):
-            assert script in config["static"], f"{url} loads {script}"
+        files = re.findall(r'<script[^>]+src="([^"]+)"', page)
+        files += re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', page)
+        for file in files:
+            assert file in config["static"], f"{url} loads {file}"
+        loaded += len(files)
+    assert loaded
 
 
+@pytest.mark.django_db
 def test_precache_holds_no_static_file_that_nothing_offline_uses(client):
-    # Every byte of the pack counts against its 300 KB: a stylesheet that every page inlines,
-    # or django-pwa's own, must not ride along.
+    # Every byte of the pack counts against its 300 KB: the linked stylesheet's sources
+    # (static/css/*.css, which no page loads), or django-pwa's own, must not ride along.
     config, _body, _response = worker_config(client)
     pages = [url for urls in config["pages"].values() for url in urls]
     uses = "".join(client.get(url).content.decode() for url in pages)
@@ -147,6 +154,36 @@ def test_the_version_changes_when_a_file_that_shapes_pages_changes(project_copy,
     assert version_in(project_copy) != before
 
 
+def test_a_stylesheet_edit_renames_the_linked_stylesheet_and_changes_the_version(
+    project_copy, tmp_path
+):
+    # collectstatic joins the sources into the stylesheet pages link; a new name, a new version.
+    collected = tmp_path / "collected"
+
+    def collect():
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=project_copy,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
+                "DJANGO_STATIC_ROOT": str(collected),
+            },
+            check=True,
+        )
+        manifest = json.loads((collected / "staticfiles.json").read_text(encoding="utf-8"))
+        return manifest["paths"]["css/site.css"], version_in(
+            project_copy, DJANGO_STATIC_ROOT=str(collected)
+        )
+
+    name, version = collect()
+    append(project_copy / "static/css/diary.css", "\n.entry-note { font-style: normal; }\n")
+    new_name, new_version = collect()
+    assert new_name != name
+    assert new_version != version
+    assert ".entry-note { font-style: normal; }" in (collected / new_name).read_text()
+
+
 def test_a_release_name_changes_the_version(project_copy):
     assert version_in(project_copy) != version_in(project_copy, CRAMP_AID_RELEASE="2026.11.2")
 
@@ -167,6 +204,7 @@ def test_every_answer_names_the_version_and_the_version_query_is_ignored(client)
     assert client.get("/en/no-such-page/")["Cramp-Aid-Version"] == config["version"]
 
 
+@pytest.mark.django_db
 def test_the_packs_static_files_come_as_prepared_without_a_page_policy(client):
     # Whitenoise answers before the page middleware: no CSP (~400 bytes on every script of an
     # emergency screen), no second compression, the file's own length (review, Server 5).

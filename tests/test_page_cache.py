@@ -121,6 +121,34 @@ def test_each_host_gets_its_own_links(app):
         assert b"a.example" not in second.body
 
 
+def test_a_hosts_port_or_spelling_never_adds_a_kept_page(app):
+    # ALLOWED_HOSTS ignores the port and the case: each spelling would otherwise keep its own
+    # copy (its links carry the Host as sent), a way to fill the memory from outside.
+    spellings = ["testserver:1", "testserver:2", "TestServer", "testserver."]
+    for host in spellings:
+        assert app("/en/now/", host=host).status == "200 OK", host
+        assert app("/en/now/", host=host).status == "200 OK", host
+    assert len(app.runs) == 2 * len(spellings)  # each rendered every time, none kept
+    for host in ["testserver", "testserver:443"]:  # as sent, or with the server's own port
+        app("/en/now/", host=host)
+        app("/en/now/", host=host)
+    assert len(app.runs) == 2 * len(spellings) + 2
+
+
+def test_kept_pages_stay_within_their_memory_bound(app, monkeypatch):
+    paths = ["/en/now/", "/ru/now/", "/es/now/"]
+    sizes = [len(app(path).body) for path in paths]
+    page_cache.clear()
+    monkeypatch.setattr(page_cache, "MAX_BYTES", sum(sizes) - 1)
+    for path in paths:
+        app(path)
+    runs = len(app.runs)
+    app("/es/now/")  # the newest is kept
+    assert len(app.runs) == runs
+    app("/en/now/")  # the oldest made room
+    assert len(app.runs) == runs + 1
+
+
 def test_a_kept_page_never_answers_a_host_django_would_refuse(app):
     assert app("/en/now/").status == "200 OK"
     assert app("/en/now/", host="evil.example").status.startswith("400")
@@ -185,3 +213,10 @@ def test_an_unpublished_venue_is_gone_at_once(client, venue):
     Venue.objects.filter(pk=venue.pk).update(published=False)
     assert client.get("/en/venues/kept-pool/").status_code == 404
     assert client.get("/en/venues/kept-pool/poster/").status_code == 404
+
+
+def test_a_venue_page_is_kept_for_its_hosts_own_spelling_only(client, venue):
+    for _ in range(2):
+        assert client.get("/en/venues/kept-pool/", headers={"host": "testserver:1"}).templates
+    client.get("/en/venues/kept-pool/")
+    assert not client.get("/en/venues/kept-pool/").templates

@@ -6,8 +6,6 @@ import pytest
 
 from guide import content, search
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.mark.parametrize("language", ["en", "ru", "es"])
 def test_the_index_covers_every_public_page(client, language):

@@ -10,8 +10,6 @@ from shown import shown, visible
 
 from guide import content
 
-pytestmark = pytest.mark.django_db
-
 
 def test_root_redirects_to_the_browsers_language(client):
     response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
@@ -81,6 +79,13 @@ def test_a_request_for_an_unknown_host_gets_the_apps_400_page(client):
     response = client.get("/en/", headers={"host": "evil.example"})
     assert response.status_code == 400
     assert b"Bad request" in response.content
+
+
+def test_the_400_page_speaks_the_addresss_language_whatever_the_last_request_spoke(client):
+    client.get("/ru/now/")  # the server's thread last served Russian
+    response = client.get("/en/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert b'<html lang="en">' in response.content
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/now/", "/en/guide/stretches/", "/serviceworker.js"])

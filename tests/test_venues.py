@@ -1,5 +1,9 @@
 """Venues: validation in the admin, who may see them, their posters and the sitemap."""
 
+import html
+import json
+import re
+
 import pytest
 from conftest import sign_in
 from django.contrib.auth.models import User
@@ -9,21 +13,6 @@ from guide.models import Venue
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "name": "Test Pool",
-    "slug": "test-pool",
-    "kind": "pool",
-    "language": "en",
-    "address": "",
-    "emergency_number": "112",
-    "lifeguard_phone": "+44 1632 960 123",
-    "lifeguards": "Poolside chair",
-    "lifeguard_hours": "7:00 to 20:00",
-    "first_aid_point": "Reception",
-    "defibrillator": "Reception wall",
-    "published": "on",
-}
-
 
 @pytest.fixture
 def staff(client):
@@ -31,15 +20,8 @@ def staff(client):
     return sign_in(client, user, "a-long-password-1")
 
 
-@pytest.fixture
-def venue():
-    data = {k: v for k, v in VALID.items() if k != "published"}
-    data["lifeguard_phone"] = "+441632960123"
-    return Venue.objects.create(**data, published=True)
-
-
-def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
-    response = staff.post("/admin/guide/venue/add/", VALID)
+def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff, venue_form):
+    response = staff.post("/admin/guide/venue/add/", venue_form)
     assert response.status_code == 302
     venue = Venue.objects.get(slug="test-pool")
     assert venue.lifeguard_phone == "+441632960123"
@@ -58,23 +40,23 @@ def test_an_operator_creates_a_venue_and_numbers_are_stored_as_digits(staff):
         ("first_aid_point", "", "required"),
     ],
 )
-def test_bad_input_gets_a_clear_form_error(staff, field, value, message):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, field: value})
+def test_bad_input_gets_a_clear_form_error(staff, venue_form, field, value, message):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, field: value})
     assert response.status_code == 200
     assert message in response.content.decode().lower()
     assert not Venue.objects.exists()
 
 
-def test_a_duplicate_slug_is_refused(staff, venue):
-    response = staff.post("/admin/guide/venue/add/", {**VALID, "name": "Another"})
+def test_a_duplicate_slug_is_refused(staff, venue, venue_form):
+    response = staff.post("/admin/guide/venue/add/", {**venue_form, "name": "Another"})
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
     assert Venue.objects.count() == 1
 
 
-def test_a_bad_edit_loses_nothing_already_saved(staff, venue):
+def test_a_bad_edit_loses_nothing_already_saved(staff, venue, venue_form):
     response = staff.post(
-        f"/admin/guide/venue/{venue.pk}/change/", {**VALID, "emergency_number": "nope"}
+        f"/admin/guide/venue/{venue.pk}/change/", {**venue_form, "emergency_number": "nope"}
     )
     assert response.status_code == 200
     venue.refresh_from_db()
@@ -99,12 +81,16 @@ def test_staff_can_preview_an_unpublished_venue(staff, venue):
     assert "public" not in response["Cache-Control"]
 
 
-def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_number(client, venue):
+def test_a_published_venue_page_shows_its_safety_facts_and_dials_its_countrys_number(client, venue):
     response = client.get("/en/venues/test-pool/")
     body = response.content.decode()
     assert response.status_code == 200
-    for text in ["Poolside chair", "7:00 to 20:00", "Reception wall", 'href="tel:112"']:
+    for text in ["Poolside chair", "7:00 to 20:00", "Reception wall", 'href="tel:999"']:
         assert text in body
+    # Its lifeguards' phone is the second button, named; the main ones dial the country's.
+    assert ">Lifeguards at Test Pool: +441632960123</a>" in body
+    assert 'href="tel:999" data-call' in body
+    assert 'href="tel:+441632960123" data-call' not in body
     assert "public" in response["Cache-Control"]
 
 
@@ -122,9 +108,10 @@ def test_the_poster_carries_the_venue_url_and_the_in_water_steps(client, venue, 
     body = client.get("/en/venues/test-pool/poster/").content.decode()
     assert "https://cramp-aid.example/en/venues/test-pool/" in body
     assert '<svg role="img" aria-labelledby="qr-label"' in body
-    for step in ["Grab something", "float on your back", "Raise one arm and shout"]:
+    for step in ["grab something", "float on your back", "Raise one arm and shout"]:
         assert step in body
-    assert "112" in body
+    assert "<strong>999</strong>" in body  # the country's number, the biggest on the poster
+    assert "Lifeguards at Test Pool: +441632960123" in body
 
 
 def test_published_venues_are_in_the_sitemap(client, venue):
@@ -142,9 +129,15 @@ def test_demo_venues_load_once_into_an_empty_database():
 
 
 def test_the_venue_page_names_the_number_the_call_buttons_will_dial(client, venue):
-    # "This venue's number" read as the lifeguards' own phone (clinical review, December 2026).
+    # "This venue's number" read as the lifeguards' own phone (clinical review, December 2026):
+    # the buttons name the country's number, and the venue's own line is named as what it is.
     body = client.get("/en/venues/test-pool/").content.decode()
-    assert "dial 112, the emergency number for this venue" in body
+    assert ">Call 999</a>" in body
+    assert (
+        "the emergency screens also offer “Lifeguards at Test Pool: +441632960123”, beside the "
+        "country's number."
+    ) in body
+    assert "this venue's number" not in body
 
 
 @pytest.mark.parametrize(
@@ -169,10 +162,12 @@ def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(
     cpr = body[body.index('class="venue-cpr"') :]
     cpr = cpr[: cpr.index("</p>")]
     assert "start CPR" in cpr
-    assert "Call 112" in cpr
+    # The number the call buttons dial, which follows the phone's country like them.
+    assert 'Call <span data-number-text="%(number)s">999</span>, start CPR' in cpr
     assert "the defibrillator. Where it is: Reception wall" in cpr
     # venue.js leaves it on the phone for the rescue screen's defibrillator step (timer.js).
-    assert 'data-defibrillator="Reception wall"' in body
+    kept = json.loads(html.unescape(re.search(r'data-venue="([^"]+)"', body)[1]))
+    assert kept["defibrillator"] == "Reception wall"
     rescue = client.get("/en/now/help-someone/").content.decode()
     assert "data-venue-aed" in rescue
     assert 'data-template="The defibrillator at %(venue)s: %(place)s"' in rescue

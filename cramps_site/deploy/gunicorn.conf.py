@@ -8,7 +8,9 @@ import multiprocessing
 import os
 
 wsgi_app = "cramps_site.wsgi:application"
-# Only nginx on this machine talks to gunicorn; it serves the public on 80 and 443.
+# Only nginx on this machine talks to gunicorn; it serves the public on 80 and 443. Under
+# systemd, cramp-aid.socket opens this address and hands it over (then `bind` is not used), so
+# the address stays open while gunicorn restarts.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threads keep connections alive between requests and let a slow database query not hold a
 # whole process; pages are mostly served from memory (guide/page_cache.py).
@@ -31,5 +33,18 @@ accesslog = "-"
 errorlog = "-"
 # %(h)s is the client: the app puts the address our proxy saw in REMOTE_ADDR (guide/proxies.py).
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
-# systemd starts, reloads and stops it; no control socket in the service user's home.
+# systemd starts, restarts and stops it; no control socket in the service user's home.
 control_socket_disable = True
+
+
+def when_ready(server):
+    """Fixes the release's version in the master, before any worker forks.
+
+    The app is loaded here (preload_app), but the version (guide/offline.py) is computed from
+    the files on disk on first use. Left to each worker, one that first answers while
+    update.sh is pulling the next release would mix old code with new files and announce a
+    version no release has; installed apps would fetch and discard its pages.
+    """
+    from guide import offline  # the app is loaded by now, not when this file is read
+
+    offline.version()

@@ -9,6 +9,8 @@ from django.utils import translation
 PAGES_WITHOUT_SLUG = ("home", "reviews")
 # [text](guide:slug), (now:water), (water:index), (home:), (reviews:)
 INTERNAL_LINK = re.compile(r"\]\(((?:home|reviews|now|guide|water):[a-z0-9-]*)\)")
+# [«Свело ногу в воде»](now:water): the words a link shows and the page it opens.
+NAMED_LINK = re.compile(r"\[([^\]]+)\]\((now|guide|water):([a-z0-9-]+)\)")
 INTERNAL_TARGET = re.compile(r"\A(home|reviews|now|guide|water):([a-z0-9-]*)\Z")
 # Where a Markdown link's address stands: [text](address "title"), [id]: address, <address>.
 INLINE_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -37,6 +39,11 @@ def page_url(section, slug, language):
 def internal_links(markdown):
     """(section, slug) of every internal link in a Markdown text."""
     return [tuple(m[1].split(":", 1)) for m in INTERNAL_LINK.finditer(markdown)]
+
+
+def named_links(markdown):
+    """(shown words, section, slug) of every link to a page with a slug."""
+    return [(m[1], m[2], m[3]) for m in NAMED_LINK.finditer(markdown)]
 
 
 def with_page_urls(markdown, language):

@@ -55,6 +55,9 @@ class Step:
     # The step about the defibrillator: a venue opened in the last 12 hours adds where its
     # defibrillator is (timer.js, from what the venue page left on the phone).
     defibrillator: bool = False
+    # A name the screen's lead jumps to ("#cpr"), the same in every language: on the rescue
+    # screen, someone already out of the water and not responding starts here.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Page:
     show_red_flags: bool = False
     label: str = ""
     # One line shown before the steps or the body: the red flags' "Swollen, warm leg?", or on
-    # an emergency screen its own (the rescue screen's signs that mean call now).
+    # an emergency screen its own (the water screen's heart signs, the rescue screen's jump to CPR).
     lead: str = ""
     # A plain remark shown under the summary ("learn this before you swim").
     notice: str = ""
@@ -147,11 +150,31 @@ class Page:
         return groups
 
     @property
+    def lead_anchor(self):
+        """Where the screen's own lead jumps to: its first anchored step, or "" for the box."""
+        return next((step.anchor for step in self.steps if step.anchor and self.lead), "")
+
+    @property
     def has_beat(self):
         return any(step.beats_per_minute for step in self.steps)
 
     def flags_at(self, level):
         return [flag for flag in self.flags if flag.level == level]
+
+    def flags_shown_on(self, level, screen):
+        """(shown, more): on an emergency screen, the flags that concern it and the rest.
+
+        The rest wait behind "More signs" (a <details>, which opens without JavaScript): the
+        reviews asked for the few signs that matter on each screen, not the whole list. Anywhere
+        else (the diary's form, "When to see a doctor") every flag is shown.
+        """
+        flags = self.flags_at(level)
+        if screen not in EMERGENCY_SLUGS:
+            return flags, []
+        return (
+            [flag for flag in flags if screen in flag.first_on],
+            [flag for flag in flags if screen not in flag.first_on],
+        )
 
     @property
     def emergency_flags(self):

@@ -36,6 +36,24 @@ FORBIDDEN = {
         (r"anal[íi]ticas", "«estadísticas de uso»"),
         # Vulgar in Mexico and Argentina (glossary).
         (r"\bcog(?:er|e|ete|ela|elo)\b", "«agarra», «sujeta»"),
+        # «Un sanitario» is a toilet in much of Latin America (native review, December, I-3).
+        (
+            r"\b(?:un|una|al|el|la|los|las) sanitari[oa]s?\b",
+            "«el socorrista», «el puesto de socorro», «el personal de emergencias»",
+        ),
+        # Read first as "a strange dream", in a list of reasons to call (I-4).
+        (r"sueño raro|somnolencia rara", "«más dormido de lo normal y cuesta despertarlo»"),
+        # A calque of "breathe in water" (M-1).
+        (r"respir(?:ar|ado|a|e) agua", "«le entra agua en los pulmones»"),
+        # Says neither who nor where (I-2).
+        (r"que te vean hoy", "«ve hoy mismo al médico o a urgencias (a la guardia)»"),
+        # The UK's maternity triage line has no match in Spain or Latin America (I-1).
+        (r"\btu maternidad\b", "«urgencias (la guardia), mejor las de obstetricia de tu hospital»"),
+        # A tremor is Parkinson's; the twitching under the skin is fasciculation (I-7).
+        (
+            r"tiembl\w* bajo la piel|temblores musculares",
+            "«saltitos o sacudidas del músculo bajo la piel (fasciculaciones)»",
+        ),
     ],
 }
 

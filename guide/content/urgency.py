@@ -2,17 +2,21 @@
 
 The December 2026 clinical and native-speaker reviews set these: each rule below once failed on
 the published content. They hold in every language, on the pages for the worst moments (the
-emergency screens, the box, and the water pack's page on helping someone); the guide's own
-wordings are phrasing.py's.
+emergency screens, the box, and the water pack's page on helping someone); the one aftercare
+rule after trouble in the water holds on the water pack's cramp and children pages too. The
+guide's own wordings are phrasing.py's.
 """
 
 # ruff: noqa: RUF001 (Russian patterns hold Cyrillic letters beside regex escapes; cm has a dash)
 
 import re
 
-from .pages import NUMBER_TOKEN
+from .pages import NUMBER_TOKEN, RED_FLAGS_SLUG
 
 RESCUE_PAGES = {("now", "help-someone"), ("water", "helping-someone")}
+# The pages that say who needs a doctor after trouble in the water: the rescue pages, and the water
+# pack's pages on a cramp while swimming and on children. One rule in all of them and in the box.
+AFTERCARE_PAGES = RESCUE_PAGES | {("water", "cramp-while-swimming"), ("water", "children")}
 
 # An instruction to call at once must name the number to call ("call {number} now"): "call at
 # once" left readers of the "today" list phoning their doctor for a clot in the lung.
@@ -36,6 +40,31 @@ TETANUS_SYMPTOMS = {
     "ru": r"скован|спазм|глота|сводит|деревене|открыть рот",
     "es": r"r[íi]gid|espasm|tragar|abrir la boca",
 }
+# Signs that belong to one level only. Listed under "call now" and again under "today", they
+# left readers asking which applied (clinical review 2, major 4: dark urine at both levels).
+# "Today" may still name one as the way up, in a sentence that names {number}: "If it turned
+# cold, pale or blue suddenly, call {number} now."
+ONE_LEVEL_SIGNS = {
+    "brown or cola-coloured urine": {
+        "en": r"\burine\b[^.]*\b(?:brown|dark|cola)\b|\b(?:brown|dark|cola)\b[^.]*\burine\b",
+        "ru": r"моч[аеиуы][^.]*(?:коричнев|т[её]мн|кол[аы])"
+        r"|(?:коричнев|т[её]мн|кол[аы])[^.]*моч[аеиуы]",
+        "es": r"\borina\b[^.]*(?:marr[óo]n|oscur|\bcola\b)"
+        r"|(?:marr[óo]n|oscur|\bcola\b)[^.]*\borina\b",
+    },
+    "a leg suddenly cold, pale or blue": {
+        "en": r"sudden[^.]*\b(?:cold|pale|blue)\b|\b(?:cold|pale|blue)\b[^.]*sudden",
+        "ru": r"внезапн[^.]*(?:холодн|бледн|синюшн)|(?:холодн|бледн|синюшн)[^.]*внезапн",
+        "es": r"(?:de repente|de golpe|repentin)[^.]*(?:fr[ií]|p[áa]lid|azul)"
+        r"|(?:fr[ií]|p[áa]lid|azul)[^.]*(?:de repente|de golpe|repentin)",
+    },
+}
+# What a sudden painful leg needs beside the pain to be "call now" (FORBIDDEN below).
+LIMB_PAIN = {
+    "en": "pain together with a leg cold, pale or blue, numb, or a foot that will not move",
+    "ru": "боль вместе с холодной, бледной или синюшной ногой, онемением или неподвижной стопой",
+    "es": "el dolor con la pierna fría, pálida o azulada, entumecida o el pie que no se mueve",
+}
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
     "en": [
@@ -43,6 +72,12 @@ FORBIDDEN = {
         (r"swallowed water", "the signs of water breathed in: coughing, fast breathing, froth"),
         # Exertional heatstroke often still sweats (clinical M7).
         (r"no longer sweat|stopped sweating", '"they may still be sweating"'),
+        # A baby's chest: two thumbs around it or the heel of one hand; two fingers rarely
+        # reach the depth (AHA and AAP 2025, clinical review 2, major 2).
+        (r"\btwo fingers\b", '"both thumbs, your hands around the chest, or the heel of one hand"'),
+        # Sudden pain on its own is every cramp: under "call now" it sent cramps to the emergency
+        # number (clinical review 4, major 1). Pain counts with a cold, numb or still foot.
+        (r"suddenly (?:very )?painful", LIMB_PAIN["en"]),
     ],
     "ru": [
         (r"наглотал", "признаки того, что вода попала в дыхательные пути"),
@@ -56,6 +91,8 @@ FORBIDDEN = {
         (r"по громкой связи", "«включите громкую связь»"),
         # Not «во время спорта» (native review 2.0.1, 2).
         (r"во время спорта", "«во время тренировки или игры»"),
+        (r"двумя пальцами", "«двумя большими пальцами, обхватив грудь, или основанием ладони»"),
+        (r"внезапно появил\w* сильн\w* боль", LIMB_PAIN["ru"]),
     ],
     "es": [
         (r"trag[óo] agua", "las señales de que ha entrado agua en los pulmones"),
@@ -65,9 +102,11 @@ FORBIDDEN = {
         # «Ir a peor» is Spain's; «empeora» is understood everywhere (native review 3).
         (r"va a peor", "«empeora»"),
         (r"sensibilidad al tacto", "«dolor al tocar»"),
+        (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
+        (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
     ],
 }
-# What the two rescue pages must say in every language (clinical C1, M1, M2, M4).
+# What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
 RESCUE_NEEDS = {
     "gasping is not normal breathing": {
         "en": r"gasp",
@@ -84,6 +123,13 @@ RESCUE_NEEDS = {
         "ru": r"мелк|мелководь",
         "es": r"poco profund",
     },
+    # In winter the same pages are opened for someone through the ice; rescuers who walk onto
+    # it are a second death (clinical review 4, minor 8).
+    "staying off the ice": {
+        "en": r"\bice\b",
+        "ru": r"\bл[её]д|\bльд",
+        "es": r"\bhielo\b",
+    },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.
 CPR_STOP_RULE = {
@@ -91,7 +137,29 @@ CPR_STOP_RULE = {
     "ru": r"(?:продолжайте|не прекращайте)[^.]*\bпока\b",
     "es": r"(?:sigue|continúa)[^.]*\bhasta que\b",
 }
-DEPTH = r"5[–-]6\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
+DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
+# The CPR step gives the trained rescuer's cycle, 30 pushes then 2 breaths (clinical review 3,
+# major 2: stated only where the breaths failed, it read as the fallback, not the cycle).
+TRAINED_CYCLE = {
+    "en": r"\b30\b[^.]*?\b2\b\W*breaths?",
+    "ru": r"\b30\b[^.]*?\b2\b\W*вдох",
+    "es": r"\b30\b[^.]*?\b2\b\W*respiraci",
+}
+# After trouble in the water a cough on its own that has not settled sends them to an emergency
+# department; it is not a call-now sign (the breathing signs are). Once it stood under both, and
+# a reader did not know which to follow (clinical review 3, major 1). Coughing up blood is
+# another sign, the clot's.
+COUGH = {
+    "en": r"\bcough(?!ing up blood)",
+    "ru": r"\bкаш(?:е)?л\w*\b(?!\s+с\s+кровью)",  # кашлять and the noun, кашель
+    "es": r"\btos\b(?!\s+con\s+sangre)|\btos[ie]\w*",
+}
+EMERGENCY_DEPARTMENT = {
+    "en": r"emergency department",
+    "ru": r"приёмн\w* отделени",
+    "es": r"urgencias",
+}
 
 
 def compiled(patterns):
@@ -103,6 +171,10 @@ CHEST_PAIN_RE = compiled(CHEST_PAIN)
 TETANUS_RE = compiled(TETANUS)
 TETANUS_SYMPTOMS_RE = compiled(TETANUS_SYMPTOMS)
 CPR_STOP_RULE_RE = compiled(CPR_STOP_RULE)
+TRAINED_CYCLE_RE = compiled(TRAINED_CYCLE)
+COUGH_RE = compiled(COUGH)
+EMERGENCY_DEPARTMENT_RE = compiled(EMERGENCY_DEPARTMENT)
+ONE_LEVEL_SIGNS_RE = {sign: compiled(patterns) for sign, patterns in ONE_LEVEL_SIGNS.items()}
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -112,10 +184,15 @@ def in_scope(page):
 
 def urgency_problems(page):
     """What this page says against the rules above; empty when all is well (or out of scope)."""
-    if not in_scope(page) or page.language not in CALL_NOW:
+    if page.language not in CALL_NOW:
         return []
+    if (page.section, page.slug) in AFTERCARE_PAGES or page.slug == RED_FLAGS_SLUG:
+        found = cough_problems(page)
+    else:
+        found = []
+    if not in_scope(page):
+        return found
     language = page.language
-    found = []
     for text in page.texts:
         for sentence in SENTENCE.findall(text):
             if CALL_NOW_RE[language].search(sentence) and NUMBER_TOKEN not in sentence:
@@ -133,8 +210,41 @@ def urgency_problems(page):
             and flag.level != "emergency"
         ):
             found.append(f"tetanus symptoms belong under call now: {flag.text!r}")
+    found += one_level_problems(page)
     if (page.section, page.slug) in RESCUE_PAGES:
         found += rescue_problems(page)
+    return found
+
+
+def one_level_problems(page):
+    """A sign listed under "call now" must not also wait under "today" (ONE_LEVEL_SIGNS)."""
+    found = []
+    for sign, patterns in ONE_LEVEL_SIGNS_RE.items():
+        pattern = patterns[page.language]
+        if not any(pattern.search(flag.text) for flag in page.emergency_flags):
+            continue
+        for flag in page.urgent_flags:
+            for sentence in SENTENCE.findall(flag.text):
+                if pattern.search(sentence) and NUMBER_TOKEN not in sentence:
+                    found.append(
+                        f"{sign} stands under call now and again under today: {flag.text!r}"
+                    )
+    return found
+
+
+def cough_problems(page):
+    """A cough on its own goes to the emergency department, never to {number} (COUGH)."""
+    language = page.language
+    cough = COUGH_RE[language]
+    problem = "a cough on its own goes to the emergency department, not to call {number}"
+    found = []
+    for text in page.texts:
+        for sentence in SENTENCE.findall(text):
+            if NUMBER_TOKEN in sentence and cough.search(sentence):
+                found.append(f"{problem}: {sentence.strip()!r}")
+    for flag in page.emergency_flags:  # the box's "call now" list names no number of its own
+        if cough.search(flag.text) and not EMERGENCY_DEPARTMENT_RE[language].search(flag.text):
+            found.append(f"{problem}: {flag.text!r}")
     return found
 
 
@@ -151,11 +261,20 @@ def rescue_problems(page):
         return found
     if not re.search(DEPTH, text):
         found.append("must give the depth of chest compressions (5–6 cm)")
+    # Its first line: someone already out and not responding goes straight to CPR (clinical
+    # review 2, major 1): the lead names the number and jumps to the group with the beat.
     if NUMBER_TOKEN not in page.lead:
-        found.append("needs its own lead: the signs after the water that mean call {number} now")
+        found.append("needs its own lead: call {number} and go straight to CPR")
+    jump = next(
+        (g for g in page.step_groups if any(s.anchor == page.lead_anchor for s in g[1])), None
+    )
+    if not page.lead_anchor or not jump or not any(s.beats_per_minute for s in jump[1]):
+        found.append("its lead must jump to the CPR steps: anchor the first step out of the water")
     cpr = [step for step in page.steps if step.beats_per_minute]
     if not cpr or not CPR_STOP_RULE_RE[language].search(cpr[0].text):
         found.append("the CPR step (the one with the beat) must say when to stop")
+    if not cpr or not TRAINED_CYCLE_RE[language].search(cpr[0].text):
+        found.append("the CPR step (the one with the beat) must give the trained cycle: 30 and 2")
     if not any(step.defibrillator for step in page.steps):
         found.append("needs a step with defibrillator = true (where a venue's AED is)")
     return found

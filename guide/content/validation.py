@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .links import PAGES_WITHOUT_SLUG
+from .links import PAGES_WITHOUT_SLUG, named_links
 from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
 from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
@@ -18,6 +18,8 @@ ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guid
 H1 = re.compile(r"^# ", re.MULTILINE)
 # Any {placeholder} besides {number} would reach the reader as it is written.
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
+# A step's anchor becomes an HTML id and a "#name" link: plain lower-case words.
+ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def where(page):
@@ -77,6 +79,13 @@ def page_problems(page, pages, today):
             found.append(f"{at}: hold_seconds should be between 5 and 120")
         if step.muscle and step.muscle not in STEP_MUSCLES:
             found.append(f"{at}: a step's muscle must be one of {STEP_MUSCLES}")
+        if step.anchor and not ANCHOR.fullmatch(step.anchor):
+            found.append(
+                f"{at}: a step's anchor is lower-case letters, digits and -: {step.anchor}"
+            )
+    anchors = [step.anchor for step in page.steps if step.anchor]
+    if len(anchors) != len(set(anchors)):
+        found.append(f"{at}: two steps share an anchor: {anchors}")
     if page.slug == RED_FLAGS_SLUG and page.section == "now" and not page.flags:
         found.append(f"{at}: the red flags file lists no flags")
     for wording, advice in forbidden_wordings(page):
@@ -88,6 +97,30 @@ def page_problems(page, pages, today):
     unused = local_numbers(page) - page_numbers(page)
     if unused:
         found.append(f"{at}: local_numbers lists {sorted(unused)}, which the page does not give")
+    found += [f"{at}: {problem}" for problem in link_name_problems(page, pages)]
+    return found
+
+
+def link_name_problems(page, pages):
+    """Russian and Spanish name the page a link opens by its title, in «comillas».
+
+    Someone who has just read "open «Свело ногу в воде»" looks for a button with those very
+    words; three spellings of one emergency screen made that harder (native review of the
+    Russian guide, December 2026, important item 10). A quoted name must be the title, and an
+    emergency screen is always named by its quoted title. English runs names into its
+    sentences: not checked.
+    """
+    if page.language == settings.LANGUAGE_CODE:
+        return []
+    found = []
+    for text in page.texts:
+        for shown, section, slug in named_links(text or ""):
+            target = pages.get((page.language, section, slug))
+            if target is None:
+                continue  # a broken link is reported on its own
+            named = f"«{target.title}»"
+            if (shown.startswith("«") or section == "now") and shown != named:
+                found.append(f"the link to {section}:{slug} says {shown!r}; write {named}")
     return found
 
 
@@ -146,6 +179,8 @@ def differences(page, original):
         found.append(f"{at} names other muscles than {where(original)}")
     if [s.defibrillator for s in page.steps] != [s.defibrillator for s in original.steps]:
         found.append(f"{at} puts the defibrillator step elsewhere than {where(original)}")
+    if [s.anchor for s in page.steps] != [s.anchor for s in original.steps]:
+        found.append(f"{at} anchors other steps than {where(original)}")
     if [f.first_on for f in page.flags] != [f.first_on for f in original.flags]:
         found.append(f"{at} puts other flags first than {where(original)}")
     if [NUMBER_TOKEN in text for text in page.texts] != [

@@ -1,26 +1,44 @@
-"""Template tags: the inlined stylesheet (its hash is in the CSP), and content text helpers."""
+"""Template tags: the pages' stylesheet (linked, or inline on the emergency screens), the first
+paint's inline script, and content text helpers."""
 
 from functools import cache
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from .. import first_paint, stylesheets
 from ..content import NUMBER_TOKEN
 
 register = template.Library()
 
 
 @register.simple_tag
-def inline_css(which="full"):
-    """The page's stylesheet, inline: nothing render-blocking, no extra round trip.
+def stylesheet_link():
+    """The one stylesheet of every page but the emergency screens: content-hashed, so cached
+    for good, and kept offline by the service worker (guide/offline.py)."""
+    return format_html('<link rel="stylesheet" href="{}">', static(stylesheets.LINKED))
 
-    "emergency" is app.css alone, what the emergency screens need; "full" adds pages.css.
-    Exactly the bytes settings.INLINE_CSS_HASHES were computed from, or the browser refuses them.
+
+@register.simple_tag
+def inline_css(which):
+    """A stylesheet inline: nothing render-blocking, no extra round trip.
+
+    "emergency" is app.css alone, what the emergency screens need (and all they carry).
+    Exactly the bytes stylesheets.INLINE_HASHES were computed from, or the browser refuses them.
     """
-    return format_html("<style>{}</style>", mark_safe(settings.INLINE_CSS[which]))
+    return format_html("<style>{}</style>", mark_safe(stylesheets.INLINE[which]))
+
+
+@register.simple_tag
+def inline_script():
+    """static/js/first-paint.js, to write between <script> tags (guide/calling.html): the
+    number on the call buttons before the first paint. Exactly the bytes first_paint.HASH was
+    computed from, or the browser refuses them."""
+    return mark_safe(first_paint.SCRIPT)  # our own file, minified and hashed as it is
 
 
 @register.simple_tag
@@ -29,8 +47,9 @@ def icon_data_uri():
     """The favicon in the page itself: one request fewer on a first visit (the emergency
     screen's 14 KB budget), and nothing left to fetch offline."""
     svg = (settings.BASE_DIR / "static" / "icons" / "icon.svg").read_text(encoding="utf-8")
-    # Single quotes inside the double-quoted attribute; "#" and "<>" percent-encoded.
-    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe=" /=:'-.,")
+    # Single quotes inside the double-quoted attribute; "#", "<>" and spaces percent-encoded
+    # (a raw space makes the address, and so the page, invalid HTML).
+    uri = "data:image/svg+xml," + quote(svg.strip().replace('"', "'"), safe="/=:'-.,")
     return mark_safe(uri)  # our own file, made attribute-safe just above
 
 
@@ -38,15 +57,17 @@ def icon_data_uri():
 def with_number(text, number):
     """Content text, escaped, with the number to call where it says {number}.
 
-    The server's number, marked like the call buttons' text (data-number-text): app.js puts the
-    user's country's or venue's number there too, so "call 112 now" never names another number
-    than the button below it. Without JavaScript the server's number stays.
+    The server's number, marked like the call buttons' text (data-number-text): first-paint.js
+    and app.js put the number the buttons dial there too (the user's country's, or the last
+    venue's country's), so "call 112 now" never names another number than the button below
+    it. Without JavaScript the server's number stays.
     """
     shown = format_html('<span data-number-text="%(number)s">{}</span>', number)
     return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))
 
 
-@register.filter
-def first_on(flags, screen):
-    """The flags in their order, those that concern this screen first (drowning, on the water)."""
-    return sorted(flags, key=lambda flag: screen not in flag.first_on)
+@register.simple_tag
+def flags_on_screen(red_flags, level, screen):
+    """One level's flags on this screen: those it lists first, and the rest ("More signs")."""
+    shown, more = red_flags.flags_shown_on(level, screen)
+    return {"shown": shown, "more": more}

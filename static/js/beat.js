@@ -2,7 +2,7 @@
 // flashes, a count to 30, a click where sound is allowed and a buzz where vibration is. The
 // screen is kept awake while it runs. timer.js makes the Start button and loads this on its
 // first tap; without scripts the step gives the rate in words.
-import { fill } from "./app.js";
+import { fill, keepAwake } from "./app.js";
 
 function click(audio) {
   // A 30 ms tick: short enough to keep time by, loud enough to hear on a beach.
@@ -14,14 +14,6 @@ function click(audio) {
   tone.connect(volume).connect(audio.destination);
   tone.start();
   tone.stop(audio.currentTime + 0.04);
-}
-
-async function keepAwake() {
-  try {
-    return await navigator.wakeLock?.request("screen");
-  } catch {
-    return null; // refused (battery saver, hidden tab): the beat still runs
-  }
 }
 
 export function takeOver(box, button) {
@@ -42,7 +34,7 @@ export function takeOver(box, button) {
   let beats = 0;
   let started = 0;
   let audio = null;
-  let lock = null;
+  let releaseScreen = null; // lets the screen sleep again
 
   function beat() {
     beats += 1;
@@ -58,15 +50,15 @@ export function takeOver(box, button) {
   function stop() {
     clearTimeout(timer);
     timer = null;
-    lock?.release().catch(() => {});
-    lock = null;
+    releaseScreen?.();
+    releaseScreen = null;
     audio?.close().catch(() => {});
     audio = null;
     button.textContent = box.dataset.startText;
     box.classList.remove("running");
   }
 
-  async function toggle() {
+  function toggle() {
     if (timer) return stop();
     // Made on the tap itself: browsers allow sound only after the user asks for it.
     audio = "AudioContext" in window ? new AudioContext() : null;
@@ -75,7 +67,7 @@ export function takeOver(box, button) {
     box.classList.add("running");
     button.textContent = box.dataset.stopText;
     beat();
-    lock = await keepAwake();
+    releaseScreen = keepAwake();
   }
   button.addEventListener("click", toggle);
   toggle(); // the tap that loaded this script meant "start"

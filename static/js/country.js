@@ -1,16 +1,12 @@
 // The country page: find a country by its name in any language, choose it for the call
 // buttons (kept on this phone only), and see what the phone suggests. Without this script the
 // page is a plain list of numbers to tap.
-import { COUNTRY_KEY, fill, read } from "./app.js";
+import { COUNTRY_KEY, fill, normalise, read } from "./app.js";
 
 const language = document.documentElement.lang;
 const rows = [...document.querySelectorAll("[data-country]")];
 const now = document.querySelector("[data-country-now]");
 const status = document.querySelector("[data-country-status]");
-
-function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-}
 
 function entryOf(row) {
   // The same shape as the worker's table (emergency.for_worker), so the stored choice
@@ -68,9 +64,20 @@ function show() {
   }
 }
 
+// The catalogue's plural forms, keyed by a count that takes each (guide/plurals.py): the form
+// whose count is in the same CLDR category as this one ("1 country", "2 страны", "5 стран").
+const pluralRules = new Intl.PluralRules(language);
+
+function plural(forms, count) {
+  const samples = Object.keys(forms).map(Number);
+  const alike = (category) => samples.find((sample) => pluralRules.select(sample) === category);
+  return forms[alike(pluralRules.select(count)) ?? alike("other") ?? samples[0]];
+}
+
 function filter(box) {
   const input = box.querySelector("input");
-  const count = box.querySelector("[data-count-text]");
+  const count = box.querySelector("[data-count-texts]");
+  const forms = JSON.parse(count.dataset.countTexts);
   input.addEventListener("input", () => {
     const wanted = normalise(input.value.trim());
     let shown = 0;
@@ -80,7 +87,7 @@ function filter(box) {
       row.hidden = !match;
       shown += match;
     }
-    count.textContent = wanted ? fill(count.dataset.countText, { count: shown }) : "";
+    count.textContent = wanted ? fill(plural(forms, shown), { count: shown }) : "";
   });
   document.querySelector("[data-country-find-hint]").hidden = true;
   box.hidden = false;

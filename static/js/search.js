@@ -1,15 +1,14 @@
 // Find in the guide, offline: when the server could not answer (the page came from the cache),
 // the results are found here, in the index the service worker keeps, with the server's rules.
+import { normalise } from "./app.js";
+
 const box = document.querySelector("[data-search-results]");
 const form = document.querySelector("main form[role=search]");
 let entries = null;
 
-function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-}
-
 function terms(query) {
-  return normalise(query).split(/\s+/).filter((term) => term.length > 1).slice(0, 10);
+  // Length in characters, as Python counts them: an emoji is two UTF-16 units but one letter.
+  return normalise(query).split(/\s+/).filter((term) => [...term].length > 1).slice(0, 10);
 }
 
 async function find(query) {
@@ -49,6 +48,9 @@ async function search(query) {
   box.dataset.query = query;
   show(await find(query));
 }
+
+// For tests/browser/test_search_parity.py: the same queries through guide/search.py and here.
+export { find };
 
 const query = new URLSearchParams(location.search).get("q") || "";
 if (query && box.dataset.query !== query) {

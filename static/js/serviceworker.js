@@ -3,8 +3,13 @@
 // network (navigation preload) with a short timeout, then the saved copy, then the offline page.
 // A gateway's 5xx, a hang, a dropped connection, a redirect or a proxy's own page is no answer.
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
-const STATIC_CACHE = `${CONFIG.cachePrefix}-static-${CONFIG.version}`;
+const STATIC_PREFIX = `${CONFIG.cachePrefix}-static-`;
+const STATIC_CACHE = `${STATIC_PREFIX}${CONFIG.version}`;
 const VENUES_CACHE = CONFIG.venuesCache; // the venues the user saved, kept across versions
+// The language chosen in the switcher, as the pages report its cookie (see chosenLanguage), kept
+// across versions; one entry, under the cookie's name.
+const CHOICE_CACHE = `${CONFIG.cachePrefix}-choice`;
+const CHOICE_KEY = `/${CONFIG.languageCookie}`;
 const NETWORK_TIMEOUT_MS = 3000;
 const IGNORE_VARY = { ignoreVary: true }; // Accept-Language, Cookie: never hide a saved page
 const emergency = new Set(Object.values(CONFIG.emergency).flat());
@@ -77,10 +82,39 @@ async function languagesInUse() {
 async function keepVenue(url, response, save = false) {
   // Rewritten on every answer; forgotten when the operator unpublishes or deletes it.
   const cache = await caches.open(VENUES_CACHE);
-  if (ours(response) && [404, 410].includes(response.status)) return cache.delete(url, IGNORE_VARY);
+  if (ours(response) && [404, 410].includes(response.status)) {
+    await cache.delete(url, IGNORE_VARY);
+    if (save) throw new Error(`${url} is no longer published`); // "could not be kept", not "saved"
+    return;
+  }
   const saved = save || (await cache.match(url, IGNORE_VARY));
   if (keepable(response) && saved) return cache.put(url, response);
   if (save) throw new Error(`${url} could not be saved`);
+}
+
+// After an update, a page still open on an earlier version imports its lazily loaded scripts
+// (the CPR beat, "Log this cramp", the diary's charts) under that version's names. So that
+// version's static cache stays, with the ids of the pages open at the update (kept in it under
+// OPEN_PAGES), until none of them is open. Content-hashed names: keeping it is harmless.
+const OPEN_PAGES = new URL("/static/.open-pages", self.location).href;
+
+const openPages = async () =>
+  (await self.clients.matchAll({ type: "window", includeUncontrolled: true })).map((page) => page.id);
+
+async function retire(name, pages) {
+  const cache = await caches.open(name);
+  // Retired at an earlier update: its own pages, not today's, decide how long it stays.
+  if (!(await cache.match(OPEN_PAGES))) await cache.put(OPEN_PAGES, new Response(JSON.stringify(pages)));
+}
+
+async function dropRetired() {
+  const open = new Set(await openPages());
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(STATIC_PREFIX) || name === STATIC_CACHE) continue;
+    const record = await (await caches.open(name)).match(OPEN_PAGES);
+    const pages = record ? await record.json() : [];
+    if (!pages.some((id) => open.has(id))) await caches.delete(name);
+  }
 }
 
 self.addEventListener("install", (event) => {
@@ -92,10 +126,14 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE];
+    const keep = [PAGES_CACHE, STATIC_CACHE, VENUES_CACHE, CHOICE_CACHE];
+    const pages = await openPages(); // every one of them runs an earlier version
     for (const name of await caches.keys()) {
-      if (name.startsWith(`${CONFIG.cachePrefix}-`) && !keep.includes(name)) await caches.delete(name);
+      if (!name.startsWith(`${CONFIG.cachePrefix}-`) || keep.includes(name)) continue;
+      if (name.startsWith(STATIC_PREFIX) && pages.length) await retire(name, pages);
+      else await caches.delete(name);
     }
+    await dropRetired();
     await self.registration.navigationPreload?.enable();
     await self.clients.claim();
   })());
@@ -136,8 +174,11 @@ function suggestCountry(table, { languages = [], timeZone = "" }) {
 // Messages from the pages: { type, ... } in, { ok, result } back on the port sent with it.
 const messages = {
   "skip-waiting": () => self.skipWaiting(),
-  "keep-language": ({ language }) => {
+  // Every page asks as it opens (app.js): the moment to see whether an old version's pages closed.
+  "keep-language": async ({ language, chosen }) => {
     if (!Object.hasOwn(CONFIG.pages, language)) throw new Error(`no language ${language}`);
+    await dropRetired().catch(() => {});
+    await rememberChoice(chosen);
     return cacheLanguage(language);
   },
   // A chosen country's current row, and what the phone suggests (app.js).
@@ -167,10 +208,27 @@ async function fromCache(request) {
   return page || (await caches.open(VENUES_CACHE)).match(origin + pathname, IGNORE_VARY);
 }
 
+function keptChoice() {
+  return caches.match(CHOICE_KEY, { cacheName: CHOICE_CACHE }).then((kept) => kept?.text());
+}
+
+async function rememberChoice(chosen) {
+  // Every page reports the cookie it sees (null when there is none): only a change is written,
+  // and a phone where no language was ever chosen has no such cache.
+  const language = Object.hasOwn(CONFIG.pages, chosen ?? "") ? chosen : undefined;
+  if ((await keptChoice()) === language) return;
+  if (!language) return caches.delete(CHOICE_CACHE);
+  await (await caches.open(CHOICE_CACHE)).put(CHOICE_KEY, new Response(language));
+}
+
 async function chosenLanguage() {
-  // The language picked in the switcher (app.js sets the cookie), else the first one kept.
-  const cookie = await self.cookieStore?.get(CONFIG.languageCookie).catch(() => null);
-  if (cookie && Object.hasOwn(CONFIG.pages, cookie.value)) return cookie.value;
+  // The language picked in the switcher (app.js sets the cookie), else the first one kept. A
+  // worker reads the cookie with cookieStore; a browser without it (Safari before 18.4) has the
+  // pages' last report of it.
+  const cookie = self.cookieStore
+    ? (await self.cookieStore.get(CONFIG.languageCookie).catch(() => null))?.value
+    : await keptChoice();
+  if (Object.hasOwn(CONFIG.pages, cookie ?? "")) return cookie;
   for (const [language, url] of Object.entries(CONFIG.offline)) {
     if (await (await pagesCache).match(url, IGNORE_VARY)) return language;
   }
@@ -214,8 +272,11 @@ async function cacheFirst(event) {
 }
 
 async function staticFile(event) {
-  // Content-hashed: a cached copy is never stale, so no refetch (svgomg's `match || fetch`).
-  const cached = await (await staticCache).match(event.request, IGNORE_VARY);
+  // Content-hashed: a cached copy is never stale, so no refetch (svgomg's `match || fetch`). Not
+  // in this version's cache: an earlier version's, for a page still open on it (see retire).
+  const cached =
+    (await (await staticCache).match(event.request, IGNORE_VARY)) ||
+    (await caches.match(event.request, IGNORE_VARY));
   if (cached) return cached;
   const response = await fetch(event.request).catch(() => Response.error());
   if (response.status === 200 && response.type === "basic") {

@@ -1,7 +1,7 @@
 // Hold timers for stretch steps: a visible count-down, a vibration and an optional spoken cue
 // at the end, the screen kept awake while it runs. Each extra is skipped where unsupported.
 // Nothing runs before the steps are on screen: the timers join them a frame later.
-import { fill, read } from "./app.js";
+import { fill, keepAwake, read, VENUE_KEY } from "./app.js";
 
 const speakToggle = document.querySelector("[data-speak-toggle]");
 const language = document.documentElement.lang;
@@ -22,14 +22,6 @@ function speak(text) {
   speech.speak(utterance);
 }
 
-async function keepAwake() {
-  try {
-    return await navigator.wakeLock?.request("screen");
-  } catch {
-    return null; // refused (battery saver, hidden tab): the timer still runs
-  }
-}
-
 function setUp(box) {
   const seconds = Number(box.dataset.holdSeconds);
   const step = box.closest(".step");
@@ -46,12 +38,12 @@ function setUp(box) {
   box.append(output, button, note);
 
   let timer = null;
-  let lock = null;
+  let releaseScreen = null; // lets the screen sleep again
   function stop(finished) {
     clearInterval(timer);
     timer = null;
-    lock?.release().catch(() => {});
-    lock = null;
+    releaseScreen?.();
+    releaseScreen = null;
     button.textContent = box.dataset.startText;
     box.classList.toggle("done", finished);
     note.textContent = finished ? box.dataset.doneText : "";
@@ -64,7 +56,7 @@ function setUp(box) {
       output.textContent = String(seconds);
     }
   }
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", () => {
     if (timer) return stop(false);
     const ends = Date.now() + seconds * 1000;
     box.classList.remove("done");
@@ -77,7 +69,7 @@ function setUp(box) {
       output.textContent = String(left);
       if (left === 0) stop(true);
     }, 250);
-    lock = await keepAwake();
+    releaseScreen = keepAwake();
   });
 }
 
@@ -107,9 +99,9 @@ function offerTheDiary() {
 
 function showTheVenuesDefibrillator() {
   // A venue opened in the last 12 hours (venue.js) says where its defibrillator is: the
-  // rescue screen's defibrillator step names that place, as the call buttons dial its number.
+  // rescue screen's defibrillator step names that place, as the header offers its own line.
   const line = document.querySelector("[data-venue-aed]");
-  const venue = read("cramp-aid-venue");
+  const venue = read(VENUE_KEY);
   if (!line || !venue?.defibrillator || !(venue.until > Date.now())) return;
   line.textContent = fill(line.dataset.template, { venue: venue.name, place: venue.defibrillator });
   line.hidden = false;

@@ -1,42 +1,36 @@
-// Venues: the page saves itself for offline use ("Keep this venue offline"), the emergency
-// screens dial the venue's number while it is the last one opened, and "My saved venues" lists
-// and removes what is kept. The worker keeps saved venues current and drops those the operator
-// unpublished; this page then says so once. Without JavaScript the venue page still shows
-// and dials everything.
+// Venues: the page saves itself for offline use ("Keep this venue offline"), every page offers
+// the venue's own line as a second call button for 12 hours after it was opened (its country's
+// number stays the main one, see dial() in app.js), and "My saved venues" lists and removes what
+// is kept. The worker keeps saved venues current and drops those the operator unpublished; this
+// page then says so once. Without JavaScript the venue page still shows and dials everything.
+// Storage that refuses or holds damage (private mode, a full phone) only costs the list: read
+// and write (app.js) never throw.
+import { askWorker, read, VENUE_KEY, write } from "./app.js";
 import "./conditions.js"; // a venue page's conditions: their age, and when they lapse
 
-const LAST_VENUE_KEY = "cramp-aid-venue";
 const SAVED_KEY = "cramp-aid-saved-venues";
+// The worker fetches the venue's page before it answers: more patience than for a message.
+const KEEP_PATIENCE_MS = 20_000;
 
 function saved() {
-  try {
-    return JSON.parse(localStorage.getItem(SAVED_KEY)) || [];
-  } catch {
-    return [];
-  }
+  const list = read(SAVED_KEY);
+  return Array.isArray(list) ? list.filter((venue) => typeof venue?.url === "string") : [];
 }
 
 function remember(list) {
-  localStorage.setItem(SAVED_KEY, JSON.stringify(list));
-}
-
-async function askWorker(message) {
-  // The worker answers { ok, result } on a port of its own (see serviceworker.js).
-  const { active } = await navigator.serviceWorker.ready;
-  const channel = new MessageChannel();
-  const answer = new Promise((resolve) => {
-    channel.port1.onmessage = (event) => resolve(event.data);
-  });
-  active.postMessage(message, [channel.port2]);
-  return answer;
+  write(SAVED_KEY, list);
 }
 
 function venuePage(section) {
-  const { url, name, number, defibrillator, hours } = section.dataset;
-  // While the user is there: the call buttons dial this number for 12 hours (see app.js), and
-  // the rescue screen's defibrillator step says where this venue's is (timer.js).
-  const until = Date.now() + Number(hours) * 3600 * 1000;
-  localStorage.setItem(LAST_VENUE_KEY, JSON.stringify({ url, name, number, defibrillator, until }));
+  // { url, name, number, kind, country, defibrillator }: its own line, its country's entry of
+  // the table and where its defibrillator is.
+  const here = JSON.parse(section.dataset.venue);
+  const { url, name, number } = here;
+  // For 12 hours every screen offers its own line beside its country's number (see app.js),
+  // and the rescue screen's defibrillator step says where this venue's is (timer.js).
+  const until = Date.now() + Number(section.dataset.hours) * 3600 * 1000;
+  write(VENUE_KEY, { ...here, until });
+  document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
   // A saved venue's name and number follow the page, which the worker keeps current.
   if (saved().some((venue) => venue.url === url)) {
     remember(saved().map((venue) => (venue.url === url ? { url, name, number } : venue)));
@@ -51,7 +45,7 @@ function venuePage(section) {
     progress.hidden = false;
     status.textContent = section.dataset.savingText;
     // The worker fetches this release's copy of the page, past any CDN, and keeps it.
-    const { ok } = await askWorker({ type: "keep-venue", url }).catch(() => ({ ok: false }));
+    const { ok } = await askWorker({ type: "keep-venue", url }, null, KEEP_PATIENCE_MS);
     if (ok) {
       remember([...saved().filter((venue) => venue.url !== url), { url, name, number }]);
       navigator.storage?.persist?.().catch(() => {}); // a saved venue should not be evicted
@@ -65,9 +59,8 @@ function venuePage(section) {
 async function forget(url, cacheName) {
   await (await caches.open(cacheName)).delete(url, { ignoreVary: true });
   remember(saved().filter((venue) => venue.url !== url));
-  const last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
-  if (last?.url !== url) return;
-  localStorage.removeItem(LAST_VENUE_KEY); // its number goes with it: the buttons follow
+  if (read(VENUE_KEY)?.url !== url) return;
+  write(VENUE_KEY, null); // its number goes with it: the buttons follow
   document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
 }
 
@@ -113,8 +106,8 @@ async function savedVenuesPage(box) {
 
 function showCurrentVenue() {
   const section = document.querySelector("[data-current-venue]");
-  let last = JSON.parse(localStorage.getItem(LAST_VENUE_KEY) || "null");
-  if (!(last?.until > Date.now())) last = null; // lapsed after 12 hours
+  let last = read(VENUE_KEY);
+  if (!(last?.until > Date.now() && last.kind && last.number)) last = null; // lapsed, or no line
   if (!section) return;
   section.hidden = !last;
   if (!last) return;
@@ -123,7 +116,7 @@ function showCurrentVenue() {
     .replace("%(number)s", last.number)
     .replace("%(venue)s", last.name);
   section.querySelector("[data-forget]").onclick = () => {
-    localStorage.removeItem(LAST_VENUE_KEY);
+    write(VENUE_KEY, null);
     section.hidden = true;
     document.dispatchEvent(new CustomEvent("cramp-aid:number-changed"));
   };

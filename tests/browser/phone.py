@@ -4,8 +4,8 @@ import html
 import json
 import os
 import re
+import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +16,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))  # for the benchmark, which runs from tests/
 import chromium  # noqa: E402  (beside this file: tooling, not part of the app)
+from front import free_port  # noqa: E402  (one per xdist worker, see there)
 
 CHROMIUM = chromium.EXECUTABLE
 CHROMIUM_ARGS = chromium.ARGS
@@ -33,12 +34,6 @@ PHONE = {
     ),
 }
 WORKER_READY_TIMEOUT_MS = 15_000
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class AppServer:
@@ -91,6 +86,8 @@ class AppServer:
                 "4",
                 "--log-level",
                 "warning",
+                # Several servers at once (pytest-xdist): none takes ~/.gunicorn/gunicorn.ctl.
+                "--no-control-socket",
             ],
             cwd=base,
             env=self.environment,
@@ -139,6 +136,30 @@ class AppServer:
         except OSError:
             return True
         return False
+
+
+def second_release(tmp_path, environment, changed=("js/app.js",)):
+    """A copy of the project whose `changed` scripts changed: new hashed names, like any release.
+
+    A script that imports a changed one is renamed too (its import is rewritten), as in a real
+    release: a change to app.js renames timer.js and beat.js.
+    """
+    copy = tmp_path / "release-2"
+    ignore = shutil.ignore_patterns("__pycache__", "*.sqlite3")
+    for folder in ["cramps_site", "guide", "static"]:
+        shutil.copytree(BASE_DIR / folder, copy / folder, ignore=ignore)
+    shutil.copy(BASE_DIR / "manage.py", copy)
+    for name in changed:
+        with (copy / "static" / name).open("a") as script:
+            script.write("// Release 2.\n")
+    static_root = tmp_path / "static-2"
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=copy,
+        env={**environment, "DJANGO_STATIC_ROOT": str(static_root)},
+        check=True,
+    )
+    return copy, static_root
 
 
 def wait_until_ready_offline(page, ready_text="works with no connection"):

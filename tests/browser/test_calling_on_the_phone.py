@@ -1,13 +1,17 @@
 """The call buttons dial the number of the user's country, named, offline, and never by themselves.
 
 The country comes from the user's choice on /<lang>/country/, else the phone's own settings
-(its languages' regions and its time zone, the zone winning), else the server's default; a
-venue's number takes over for 12 hours after its page is opened.
+(its languages' regions and its time zone, the zone winning), else the country of a venue opened
+in the last 12 hours, else the server's default. A number an operator typed is never the main
+button: a venue's own line is a second button, labelled with the venue's name, for 12 hours.
+The right number is on the button at the first paint.
 """
 
 import datetime
+import re
 
 import pytest
+from django.utils import translation
 from phone import wait_until_ready_offline
 
 from guide import emergency
@@ -183,6 +187,36 @@ def test_a_country_is_found_by_its_name_in_any_language(phone, server):
     assert page.locator("[data-country]:visible").count() == len(emergency.countries())
 
 
+# Queries that find one country, a few, more, and none (counts read from the page itself).
+COUNT_QUERIES = ["chile", "po", "stan", "\u043d\u0438", "zz"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "es"])
+def test_the_count_of_countries_found_takes_its_languages_plural(phone, server, language):
+    # B9: "1 countries shown". Every language's plural forms come from its catalogue.
+    page = phone.new_page()
+    page.goto(f"{server.url}/{language}/country/")
+    with translation.override(language):
+        search = page.get_by_label(translation.gettext("Find your country"))
+    said = {}
+    for query in COUNT_QUERIES:
+        search.fill(query)
+        shown = page.locator("[data-country]:visible").count()
+        with translation.override(language):
+            expected = translation.ngettext(
+                "%(count)s country shown", "%(count)s countries shown", shown
+            ) % {"count": shown}
+        assert page.locator("#country-filter-count").inner_text() == expected, query
+        said[shown] = expected
+    assert sorted(said)[:2] == [0, 1]
+    if language == "en":
+        assert said[1] == "1 country shown"
+        assert said[4] == "4 countries shown"
+    # Russian says 1, 2 to 4, and 5 or 0 three ways: the page shows all three.
+    forms = {re.sub(r"\d+", "N", text) for text in said.values()}
+    assert len(forms) == {"en": 2, "ru": 3, "es": 2}[language], said
+
+
 def test_the_country_choice_never_leaves_the_device(phone_in, server):
     context = phone_in("es-CL", "America/Santiago")
     page = context.new_page()
@@ -226,33 +260,206 @@ def test_a_choice_made_while_the_worker_answers_is_not_overwritten(phone_in, ser
     assert place(page).inner_text() == "United Kingdom"
 
 
-def test_a_venues_number_applies_is_named_and_can_be_put_aside(phone, server):
-    page = phone.new_page()
+def venue_buttons(page):
+    return page.locator("a[data-venue-call]")
+
+
+def assert_the_venues_line_is_offered(page, number, label):
+    """Every screen's second button, visible, labelled, dialling the venue's own line."""
+    page.wait_for_function(
+        """(number) => [...document.querySelectorAll("a[data-venue-call]")]
+            .every((link) => !link.hidden && link.getAttribute("href") === `tel:${number}`)""",
+        arg=number,
+    )
+    assert venue_buttons(page).count() >= 1
+    for link in venue_buttons(page).all():
+        assert link.text_content() == f"{label}: {number}"
+
+
+def test_a_venues_own_line_is_a_second_labelled_button_and_never_the_main_one(phone_in, server):
+    # A phone in Chile that opened a pool's page in England: its suggestion is the main button.
+    page = phone_in("es-CL", "America/Santiago").new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
     page.goto(f"{server.url}/en/venues/harbour-lido/")
     page.goto(f"{server.url}/en/now/")
+    chile = emergency.get("CL").ambulance
+    assert_every_button_dials(page, chile)
+    assert place(page).inner_text() == "Chile? Change"
+    assert_the_venues_line_is_offered(page, "+441632960123", "Lifeguards at Harbour Lido (demo)")
+    page.goto(f"{server.url}/es/")
+    wait_until_ready_offline(page, ready_text="funciona sin conexión")
+    server.stop()
+    for path in ["/en/now/water/", "/es/now/help-someone/"]:
+        page.goto(server.url + path)
+        assert_every_button_dials(page, chile)
+    assert_the_venues_line_is_offered(page, "+441632960123", "Socorristas de Harbour Lido (demo)")
+
+
+def test_without_a_country_the_venues_country_is_dialled_and_its_line_can_be_put_aside(
+    phone, server
+):
+    page = phone.new_page()  # a phone whose country the app cannot tell
+    page.goto(f"{server.url}/es/venues/playa-del-faro/")
+    page.goto(f"{server.url}/en/now/water/")
+    spain = emergency.get("ES")
+    assert_every_button_dials(page, spain.ambulance)
+    assert place(page).inner_text() == "Spain? Change"
+    assert page.locator("[data-water-line] a").get_attribute("href") == f"tel:{spain.water}"
+    assert_the_venues_line_is_offered(page, "+34600000123", "Lifeguards at Playa del Faro (demo)")
+    page.goto(f"{server.url}/en/venues/harbour-lido/")  # the last one opened counts
+    page.goto(f"{server.url}/en/now/")
     assert_every_button_dials(page, "999")
-    assert place(page).inner_text() == "Harbour Lido (demo)"
-    page.get_by_role("button", name="Use my country's number").first.click()
+    assert_the_venues_line_is_offered(page, "+441632960123", "Lifeguards at Harbour Lido (demo)")
+    page.goto(f"{server.url}/en/venues/")
+    page.get_by_role("button", name="Stop offering it").click()
+    page.goto(f"{server.url}/en/now/")
+    # The inline lines ran as the page was parsed, before goto returned: 999 became 112.
     assert_every_button_dials(page, "112")
-    assert place(page).inner_text() == "Numbers by country"
+    assert venue_buttons(page).first.is_hidden()
 
 
-def test_a_venues_number_lapses_after_12_hours_and_comes_back_when_it_is_opened(phone, server):
+def test_a_venues_country_whose_number_reaches_the_police_is_named_so(phone, server):
+    # A lake in Bolivia, on a phone that tells no country: its country's 110 is the police, and
+    # the label says so on the venue's page, in its CPR line's number, and on the other screens.
+    server.edit_database(
+        "UPDATE guide_venue SET country = 'BO', updated = CURRENT_TIMESTAMP "
+        "WHERE slug = 'harbour-lido'"
+    )
+    bolivia = emergency.get("BO")
+    assert (bolivia.ambulance, bolivia.reaches) == ("110", "police")
+    page = phone.new_page()
+    label = "Police, who send an ambulance · Bolivia? Change"
+    for path in ["/en/venues/harbour-lido/", "/en/now/"]:
+        page.goto(server.url + path)
+        assert_every_button_dials(page, "110")
+        place(page).filter(has_text=label).wait_for()
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    assert "Call 110, start CPR" in page.locator(".venue-cpr").inner_text()
+
+
+@pytest.mark.parametrize("where", ["online", "with the server stopped"])
+def test_a_typo_or_a_hijacked_venue_number_never_becomes_the_main_button(phone, server, where):
+    # The operator's account is used to put a premium-rate number in the pool's emergency line.
+    server.edit_database(
+        "UPDATE guide_venue SET emergency_number = '+19005550100', "
+        "updated = CURRENT_TIMESTAMP WHERE slug = 'harbour-lido'"
+    )
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(f"{server.url}/en/venues/harbour-lido/")
+    uk = emergency.get("GB").ambulance
+    assert_every_button_dials(page, uk)  # the venue's own page, too
+    line = page.locator("main a.call-venue")
+    assert line.get_attribute("href") == "tel:+19005550100"
+    assert line.text_content() == "Emergency line at Harbour Lido (demo): +19005550100"
+    if where != "online":
+        server.stop()
+    for path in ["/en/now/", "/en/now/water/", "/en/now/help-someone/", "/en/offline/"]:
+        page.goto(server.url + path)
+        assert_every_button_dials(page, uk)
+        assert_the_venues_line_is_offered(
+            page, "+19005550100", "Emergency line at Harbour Lido (demo)"
+        )
+
+
+def test_a_venue_number_kept_before_this_release_is_never_dialled(phone_in, server):
+    # Earlier releases kept { url, name, number, until } and dialled that number first.
+    phone = phone_in("en-GB", "Europe/London")
+    phone.add_init_script(
+        """localStorage.setItem("cramp-aid-venue", JSON.stringify({
+            url: "/en/venues/harbour-lido/", name: "Harbour Lido (demo)",
+            number: "+19005550100", until: Date.now() + 3600000 }));"""
+    )
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/now/")
+    # app.js has run and the worker has answered: the phone's suggestion is named.
+    place(page).filter(has_text="United Kingdom? Change").wait_for()
+    assert_every_button_dials(page, emergency.get("GB").ambulance)
+    assert venue_buttons(page).first.is_hidden()
+
+
+def test_a_venues_line_lapses_after_12_hours_and_comes_back_when_it_is_opened(phone, server):
     start = datetime.datetime(2026, 7, 1, 10, 0, tzinfo=datetime.UTC)
     phone.clock.install(time=start)
     page = phone.new_page()
     page.goto(f"{server.url}/en/venues/harbour-lido/")
     page.goto(f"{server.url}/en/now/")
     assert_every_button_dials(page, "999")
+    assert_the_venues_line_is_offered(page, "+441632960123", "Lifeguards at Harbour Lido (demo)")
     phone.clock.fast_forward(11 * HOUR_MS)
     page.reload()
     assert_every_button_dials(page, "999")
+    assert_the_venues_line_is_offered(page, "+441632960123", "Lifeguards at Harbour Lido (demo)")
     phone.clock.fast_forward(HOUR_MS + 60_000)
     page.reload()
+    # The inline lines ran as the page was parsed, before reload returned: 999 became 112.
     assert_every_button_dials(page, "112")
+    assert venue_buttons(page).first.is_hidden()
     page.goto(f"{server.url}/en/venues/harbour-lido/")
     page.goto(f"{server.url}/en/now/water/")
     assert_every_button_dials(page, "999")
+    assert_the_venues_line_is_offered(page, "+441632960123", "Lifeguards at Harbour Lido (demo)")
+
+
+# Records, before every frame the page paints, what its call buttons dial and offer, until the
+# test has seen app.js finish (window.__stop).
+FRAMES = """
+window.__frames = [];
+const record = () => {
+  const calls = [...document.querySelectorAll("a[data-call]")];
+  const lines = [...document.querySelectorAll("a[data-venue-call]")].filter((a) => !a.hidden);
+  window.__frames.push({
+    calls: calls.map((a) => a.getAttribute("href") + " " + a.textContent.trim()),
+    lines: lines.map((a) => a.getAttribute("href")),
+    texts: [...document.querySelectorAll("[data-number-text]")].map((e) => e.textContent.trim()),
+  });
+  if (!window.__stop) requestAnimationFrame(record);
+};
+requestAnimationFrame(record);
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "zone", "venues", "chosen", "number", "line"),
+    [
+        ("en", "UTC", [], "GB", "999", None),
+        ("en", "UTC", ["/es/venues/playa-del-faro/"], None, "112", "+34600000123"),
+        ("es-CL", "America/Santiago", ["/en/venues/harbour-lido/"], None, "131", "+441632960123"),
+        ("en", "UTC", [], None, "112", None),
+    ],
+    ids=["chosen country", "venue's country", "suggested country and a venue", "nothing"],
+)
+def test_the_right_number_is_on_the_button_at_the_first_paint_offline(
+    phone_in, server, locale, zone, venues, chosen, number, line
+):
+    phone = phone_in(locale, zone)
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    for venue in venues:
+        page.goto(server.url + venue)
+    if chosen:
+        page.goto(f"{server.url}/en/country/")
+        page.get_by_role("button", name=f"Choose {emergency.get(chosen).name('en')}").click()
+        wait_for_number(page, number)
+    page.goto(f"{server.url}/en/now/")
+    wait_for_number(page, number)  # the worker's suggestion, if any, is kept
+    page.close()
+    server.stop()
+    page = phone.new_page()
+    page.add_init_script(FRAMES)
+    page.goto(f"{server.url}/en/now/water/")
+    wait_until_ready_offline(page)  # app.js has done all its work
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
+    frames = page.evaluate("() => { window.__stop = true; return window.__frames; }")
+    painted = [frame for frame in frames if frame["calls"]]
+    assert painted, "no frame showed a call button"
+    for frame in painted:  # from the first paint on: never the page's 112, then the right one
+        assert frame["calls"] == [f"tel:{number} Call {number}"] * 2, frame
+        assert f"Call {number} now if:" in frame["texts"]
+        assert frame["lines"] == ([f"tel:{line}"] if line else []), frame
 
 
 def test_the_urgent_line_and_sea_rescue_follow_the_country(phone_in, server):
@@ -276,12 +483,16 @@ def test_the_urgent_line_and_sea_rescue_follow_the_country(phone_in, server):
 
 
 def test_the_cpr_beat_keeps_time_offline(phone, server):
-    phone.clock.install(time=datetime.datetime(2026, 7, 1, 10, 0, tzinfo=datetime.UTC))
+    start = datetime.datetime(2026, 7, 1, 10, 0, tzinfo=datetime.UTC)
+    phone.clock.install(time=start)
     page = phone.new_page()
     page.goto(f"{server.url}/en/")
     wait_until_ready_offline(page)
     server.stop()
     page.goto(f"{server.url}/en/now/help-someone/")
+    # From here the page's time moves only when the test says: a busy machine's slow click
+    # must not count as a push (a push comes every 0.55 s).
+    page.clock.pause_at(start + datetime.timedelta(hours=1))
     page.get_by_role("button", name="Start the beat").click()
     beat = page.locator("[data-beats-per-minute] output")
     assert beat.text_content() == "Push 1 of 30"
@@ -302,8 +513,21 @@ def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_sh
     assert call_buttons(page).first.get_attribute("href") == "tel:112"
     help_box = page.locator("#get-help")
     assert help_box.locator("h3").count() == 2
-    assert help_box.locator("ul").nth(0).locator("li").count() >= 8
-    assert help_box.locator("ul").nth(1).locator("li").count() >= 5
+    # The rescue screen shows its own signs; the rest of each group waits one tap away, in a
+    # <details> that opens without a script.
+    today = help_box.locator(".call-line-big ~ ul li, .call-line-big ~ details li").count()
+    assert help_box.locator("li").count() - today >= 8
+    assert today >= 5
+    more = help_box.locator("details")
+    assert more.count() == 2
+    assert not more.first.locator("li").first.is_visible()
+    more.first.locator("summary").click()
+    assert more.first.locator("li").first.is_visible()
+    # Someone already out of the water and not responding: the first line jumps to CPR.
+    page.locator(".lead-alert a").click()
+    assert page.url.endswith("#cpr")
+    cpr = page.locator("#cpr")
+    assert cpr.evaluate("e => e.getBoundingClientRect().top") < 100
     assert page.locator(".steps").count() == 2  # the rescue, then once they are out
     assert page.locator("[data-beats-per-minute]").text_content().strip()
     page.locator("header [data-call-place]").click()
@@ -316,3 +540,29 @@ def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_sh
     police["es"] = "Policía, que envía una ambulancia"
     bolivia = page.locator("#BO").get_by_role("link").first
     assert bolivia.inner_text() == f"{police[language]}: 110"
+
+
+def test_without_javascript_a_venue_page_dials_its_country_first_and_its_line_second(
+    phone_without_javascript, server
+):
+    server.edit_database(
+        "UPDATE guide_venue SET emergency_number = '+19005550100', "
+        "updated = CURRENT_TIMESTAMP WHERE slug = 'playa-del-faro'"
+    )
+    page = phone_without_javascript.new_page()
+    page.goto(f"{server.url}/es/venues/playa-del-faro/")
+    spain = emergency.get("ES").ambulance
+    for link in call_buttons(page).all():  # the header's, and the big one under the title
+        assert link.get_attribute("href") == f"tel:{spain}"
+        assert link.inner_text() == f"Llamar al {spain}"
+    main = page.locator("main")
+    big = main.locator("a.call-big")
+    line = main.locator("a.call-venue")
+    assert line.inner_text() == "Línea de emergencia de Playa del Faro (demo): +19005550100"
+    assert line.get_attribute("href") == "tel:+19005550100"
+    # The country's button comes first, and is the big one.
+    assert big.bounding_box()["y"] < line.bounding_box()["y"]
+    assert big.bounding_box()["height"] > line.bounding_box()["height"]
+    assert page.locator("header a.call-venue").count() == 0
+    # The CPR line names the number the buttons dial, and where the defibrillator is.
+    assert f"Llama al {spain}" in main.locator(".venue-cpr").inner_text()

@@ -2,35 +2,19 @@
 
 import gzip
 import re
-import shutil
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 from network import CachingNginx
-from phone import BASE_DIR, AppServer, take_the_new_version, wait_until_ready_offline, worker_config
+from phone import (
+    AppServer,
+    second_release,
+    take_the_new_version,
+    wait_until_ready_offline,
+    worker_config,
+)
 
 APP_SCRIPT = re.compile(r'src="(/static/js/app\.[0-9a-f]{12}\.js)"')
-
-
-def second_release(tmp_path, environment):
-    """A copy of the project whose app.js changed: new hashed names, like any real release."""
-    copy = tmp_path / "release-2"
-    ignore = shutil.ignore_patterns("__pycache__", "*.sqlite3")
-    for folder in ["cramps_site", "guide", "static"]:
-        shutil.copytree(BASE_DIR / folder, copy / folder, ignore=ignore)
-    shutil.copy(BASE_DIR / "manage.py", copy)
-    with (copy / "static" / "js" / "app.js").open("a") as script:
-        script.write("// Release 2.\n")
-    static_root = tmp_path / "static-2"
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=copy,
-        env={**environment, "DJANGO_STATIC_ROOT": str(static_root)},
-        check=True,
-    )
-    return copy, static_root
 
 
 def page_through(cdn, path):

@@ -303,6 +303,56 @@ def test_the_doctors_summary_prints_on_one_page_in_its_language(
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
 
 
+def import_entries(page, tmp_path, name, cramps):
+    """Imports cramps given as (day, muscle, side), through the diary's own import button."""
+    entries = [
+        {"id": f"{name}-{index}", "at": f"{day}T03:00:00+00:00", "muscle": muscle, "side": side}
+        for index, (day, muscle, side) in enumerate(cramps)
+    ]
+    data = {"format": "cramp-aid-diary", "version": 1, "entries": entries}
+    (tmp_path / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / f"{name}.json")
+    diary_status(page).filter(has_text="Imported").wait_for()
+
+
+def usual_muscle(page, server):
+    page.goto(f"{server.url}/en/diary/doctor/")
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    return page.locator("[data-figure=muscle]").inner_text()
+
+
+def test_the_doctors_sheet_names_a_side_only_when_most_cramps_of_that_muscle_had_it(
+    phone, shared_server, tmp_path
+):
+    # B13: "Calf, left (2 of 3)" was read as two left calves, when one was left and one both.
+    page = open_diary(phone, shared_server)
+    first = [("2026-11-20", "calf", "left"), ("2026-11-21", "foot", "right")]
+    import_entries(page, tmp_path, "tie", [*first, ("2026-11-22", "calf", "both")])
+    assert usual_muscle(page, shared_server) == "Calf (2 of 3)"
+    page.goto(f"{shared_server.url}/en/diary/")
+    more = [("2026-11-23", "calf", "left"), ("2026-11-24", "calf", "left")]
+    import_entries(page, tmp_path, "more", more)
+    assert usual_muscle(page, shared_server) == "Calf (4 of 5); left: 3 of 4"
+
+
+def test_the_printed_doctors_sheet_leaves_the_screens_header_out(phone, shared_server, tmp_path):
+    # B14: printed, it began with the app's header and "United States? Change", a country the
+    # patient never chose. On paper only the sheet counts; it names Cramp Aid itself.
+    page = open_diary(phone, shared_server)
+    seed(page, tmp_path)
+    page.goto(f"{shared_server.url}/en/diary/doctor/")
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    header = page.locator("body > header")
+    assert header.is_visible()
+    page.emulate_media(media="print")
+    assert not header.is_visible()
+    assert not page.get_by_role("link", name="Numbers by country").is_visible()
+    assert page.locator("[data-source]").is_visible()
+    assert "Cramp Aid" in page.locator("[data-source]").inner_text()
+    top = page.evaluate("() => document.elementFromPoint(40, 30)?.closest('.sheet') !== null")
+    assert top  # the sheet starts the page
+
+
 def download(page, name):
     with page.expect_download() as waiting:
         page.get_by_role("button", name=name).click()
@@ -363,7 +413,7 @@ def test_import_round_trips_merges_without_duplicates_and_refuses_bad_files(
         "other-app.json": (json.dumps({"entries": []}), "not a Cramp Aid diary"),
         "bad-entry.json": (
             json.dumps({**good, "entries": [*good["entries"], bad_entry]}),
-            "not a Cramp Aid diary",
+            "cramp 29 in this file",
         ),
         "newer.json": (json.dumps({**good, "version": 2}), "newer version of Cramp Aid"),
     }
@@ -373,6 +423,110 @@ def test_import_round_trips_merges_without_duplicates_and_refuses_bad_files(
         diary_status(page).filter(has_text=message).wait_for()
         assert "Nothing was changed." in diary_status(page).inner_text()
         assert stored(page) == before, name
+
+
+def test_a_crafted_file_is_refused_whole_naming_its_bad_entry_and_changes_nothing(
+    phone, shared_server, tmp_path
+):
+    # The security review's "from-a-friend.json": a time that does not exist, and a context
+    # carrying 2 MB of its own. Before, it was kept and the diary showed nothing ever after.
+    page = open_diary(phone, shared_server)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    seed(page, tmp_path)
+    entries, settings = stored(page), stored(page, "settings")
+    good = diary_history.history(TODAY)["entries"][0]
+    crafted = {
+        "format": "cramp-aid-diary",
+        "version": 1,
+        "entries": [{**good, "id": "friend-1"}, {**good, "id": "x", "at": "2026-12-02T25:99"}],
+        "context": {"pregnant": "no", "__proto__": {"a": 1}, "hidden": "h" * 2_000_000},
+    }
+    (tmp_path / "from-a-friend.json").write_text(json.dumps(crafted), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / "from-a-friend.json")
+    status = diary_status(page).filter(has_text="Not imported")
+    status.wait_for()
+    assert status.inner_text() == (
+        "Not imported: cramp 2 in this file (2026-12-02T25:99) cannot be read (date and "
+        "time). Nothing was changed."
+    )
+    assert (stored(page), stored(page, "settings")) == (entries, settings)
+    # Without the bad entry the file is imported, and what the schema does not know is dropped.
+    crafted["entries"].pop()
+    crafted["entries"][0]["hidden"] = "h" * 1000
+    crafted["context"]["updated"] = "2026-12-01T00:00:00.000Z"  # newer than the one here
+    (tmp_path / "tidied.json").write_text(json.dumps(crafted), encoding="utf-8")
+    page.locator("[data-import]").set_input_files(tmp_path / "tidied.json")
+    diary_status(page).filter(has_text="Imported: 1 new").wait_for()
+    kept = next(each for each in stored(page) if each["id"] == "friend-1")
+    assert "hidden" not in kept
+    assert stored(page, "settings")[0]["value"] == {
+        "pregnant": "no",
+        "pregnancy": None,
+        "medicines": [],
+        "doctorSeen": "",
+        "updated": "2026-12-01T00:00:00.000Z",
+    }
+    # A file far larger than any diary is refused before it is read.
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    page.locator("[data-import]").set_input_files(big)
+    diary_status(page).filter(has_text="larger than 5 MB").wait_for()
+    assert "Nothing was changed." in diary_status(page).inner_text()
+    assert page.locator(".entry").count() == 29
+    assert errors == []
+
+
+BAD_RECORDS = """() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open("cramp-aid-diary");
+    opening.onsuccess = () => {
+        const db = opening.result;
+        const transaction = db.transaction(["entries", "settings"], "readwrite");
+        transaction.objectStore("entries").put({ id: "x", at: "2026-12-02T25:99" });
+        transaction.objectStore("entries").put({ id: "y", at: { a: 1 }, muscle: "calf" });
+        transaction.objectStore("settings").put(
+            { key: "context", value: { pregnant: "yes", pregnancy: { week: "20", on: "x" } } });
+        transaction.oncomplete = () => { db.close(); resolve(); };
+        transaction.onerror = () => reject(transaction.error);
+    };
+})"""
+
+
+def test_the_diary_shows_every_good_entry_and_names_a_bad_one_kept_in_storage(
+    phone, shared_server, tmp_path
+):
+    # Data a file slipped in before imports were checked, or an older app wrote: the page never
+    # goes blank; the bad entries are named and can be deleted one by one.
+    page = open_diary(phone, shared_server)
+    seed(page, tmp_path)
+    page.evaluate(BAD_RECORDS)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.reload()
+    page.locator("[data-diary][aria-busy=false]").wait_for()
+    assert page.locator(".entry:not(.entry-damaged)").count() == 28
+    assert page.locator("figure[data-chart=weeks] rect.bar").count() > 5
+    damaged = page.locator(".entry-damaged")
+    assert damaged.count() == 2
+    assert "2026-12-02T25:99" in damaged.first.inner_text()
+    assert "date and time" in damaged.first.inner_text()
+    summary = page.locator("[data-context-summary]")
+    assert (
+        summary.inner_text()
+        == "The answers saved about you cannot be read. Answer the questions again to replace them."
+    )
+    page.get_by_role(
+        "button", name="Delete the entry that cannot be read: 2026-12-02T25:99"
+    ).click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+    diary_status(page).filter(has_text="Deleted.").wait_for()
+    assert damaged.count() == 1
+    assert sorted(each["id"] for each in stored(page))[-2:] == ["seed-027", "y"]
+    page.get_by_role("link", name="For my doctor").click()
+    page.locator("[data-doctor][aria-busy=false]").wait_for()
+    assert page.locator("[data-figure=count]").inner_text() == "28"
+    assert page.locator("[data-context] li").all_inner_texts() == ["Not answered yet."]
+    assert errors == []
 
 
 def test_delete_everything_asks_first_then_empties_the_store(phone, shared_server, tmp_path):
@@ -415,6 +569,71 @@ def test_a_cramp_can_be_changed_and_deleted(phone, shared_server):
     assert stored(page) == []
 
 
+def test_reloading_the_change_form_changes_the_same_cramp_and_never_adds_one(phone, shared_server):
+    # B6: the form took the cramp to change out of the session as it opened, so a reload (or the
+    # phone discarding the tab) brought it back as a new cramp, and saving made a copy.
+    page = open_diary(phone, shared_server)
+    page.get_by_role("link", name="Log a cramp").click()
+    page.get_by_label("Foot", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    page.get_by_role("link", name=re.compile("^Change the cramp of")).click()
+    form = page.locator("form[data-log][aria-busy=false]")
+    form.wait_for()
+    page.reload()
+    form.wait_for()
+    assert first_heading(page) == "Change a cramp"
+    assert page.get_by_label("Foot", exact=True).is_checked()
+    page.get_by_label("Back of the thigh").check()
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    assert page.locator(".entry").count() == 1
+    assert page.locator(".entry p").first.inner_text() == "Back of the thigh"
+    # Saved with a warning sign, the form stays: a reload then a second save change that cramp.
+    page.get_by_role("link", name="Log a cramp").click()
+    form.wait_for()
+    assert first_heading(page) == "Log a cramp"  # a new cramp, not the one changed before
+    page.get_by_label("Calf").check()
+    page.get_by_label("Short of breath, or chest pain").check()
+    page.get_by_role("button", name="Save").click()
+    page.locator("[data-log] [data-status]").filter(has_text="Saved on this phone.").wait_for()
+    page.reload()
+    form.wait_for()
+    assert page.get_by_label("Calf").is_checked()
+    page.get_by_label("Over 10 minutes").check()
+    page.get_by_role("button", name="Save").click()
+    page.locator("[data-log] [data-status]").filter(has_text="Saved on this phone.").wait_for()
+    assert len(stored(page)) == 2
+    assert {entry["duration"] for entry in stored(page)} == {"", "over-10"}
+
+
+def test_the_form_opened_from_an_emergency_screen_keeps_its_draft_through_a_reload(
+    phone, shared_server
+):
+    page = phone.new_page()
+    page.clock.install(time=datetime.datetime(2026, 11, 26, 3, 10))
+    page.goto(f"{shared_server.url}/en/now/")
+    page.locator(".step").first.get_by_role("button", name="Start").click()
+    page.clock.run_for(31_000)
+    page.get_by_role("link", name="Log this cramp").click()
+    form = page.locator("form[data-log][aria-busy=false]")
+    form.wait_for()
+    time = page.get_by_label("Date and time").input_value()
+    page.clock.run_for(10 * 60_000)  # ten minutes later, the tab comes back
+    page.reload()
+    form.wait_for()
+    assert page.get_by_label("On land").is_checked()
+    assert page.get_by_label("Calf").is_checked()
+    assert page.get_by_label("Date and time").input_value() == time  # when it happened
+    page.get_by_role("button", name="Save").click()
+    in_the_diary(page)
+    assert page.locator(".entry").count() == 1
+    # Saved, the draft is spent: the next cramp starts from a blank form.
+    page.get_by_role("link", name="Log a cramp").click()
+    form.wait_for()
+    assert page.locator("input:checked").count() == 0
+
+
 def test_the_context_is_asked_once_and_the_pregnancy_week_follows_the_date(phone, shared_server):
     page = open_diary(phone, shared_server)
     form = page.locator("form[data-context]")
@@ -444,6 +663,20 @@ def test_the_context_is_asked_once_and_the_pregnancy_week_follows_the_date(phone
     later.get_by_label("Statin (for cholesterol)").uncheck()
     later.get_by_role("button", name="Save the answers").click()
     later.locator("[data-context-summary]").filter(has_not_text="Statin").wait_for()
+    # Saving another answer keeps the week where the date has brought it (B2), here and on
+    # the doctor's sheet, and a week later it still counts on from there.
+    assert later.locator("[data-context-summary] li").all_inner_texts() == [
+        "Pregnant, week 22 today",
+        "Has not seen a doctor about the cramps yet",
+    ]
+    later.get_by_role("link", name="For my doctor").click()
+    later.locator("[data-doctor][aria-busy=false]").wait_for()
+    assert "Pregnant, week 22 today" in later.locator("[data-context] li").all_inner_texts()
+    a_week_on = open_diary(phone, shared_server, moment="2026-12-18T20:00:00")
+    assert (
+        a_week_on.locator("[data-context-summary] li").first.inner_text()
+        == "Pregnant, week 23 today"
+    )
 
 
 def test_the_daily_question_shows_at_the_first_open_after_the_chosen_time(phone, shared_server):

@@ -36,6 +36,9 @@ def test_every_page_opens_with_the_server_stopped(phone, server):
     for path, heading in online.items():
         page.goto(server.url + path)
         assert first_heading(page) == heading, path
+        # Styled: app.css's rules came inline (emergency screens) or in the linked stylesheet,
+        # which the worker keeps with the scripts (a browser's default body margin is 8px).
+        assert page.locator("body").evaluate("(body) => getComputedStyle(body).margin") == "0px"
 
 
 def test_search_works_with_the_server_stopped(phone, server):

@@ -48,17 +48,33 @@ def test_an_update_installs_with_a_tab_open_on_constructor(phone, server):
     assert page.locator("a.call-big").get_attribute("href") == "tel:999"
 
 
+# Counts the app's own update checks (app.js asks registration.update()).
+COUNT_UPDATE_CHECKS = """
+    window.updateChecks = 0;
+    const update = ServiceWorkerRegistration.prototype.update;
+    ServiceWorkerRegistration.prototype.update = function (...args) {
+        window.updateChecks += 1;
+        return update.apply(this, args);
+    };
+"""
+
+
 def test_an_app_coming_back_to_the_screen_looks_for_a_new_version(phone, server):
+    phone.add_init_script(COUNT_UPDATE_CHECKS)
     page = phone.new_page()
+    page.clock.install()  # the page's timers, under the test's control (time flows meanwhile)
     page.goto(f"{server.url}/en/now/")
     wait_until_ready_offline(page)
     server.stop()
     server.start(CRAMP_AID_EMERGENCY_NUMBER="999")
+    # An hour of the app's timers at once, no sleeping: none of them looks for a new version.
+    page.clock.run_for("01:00:00")
+    assert page.evaluate("() => window.updateChecks") == 0
     prompt = page.locator("[data-update-prompt]")
-    page.wait_for_timeout(1000)
-    assert prompt.is_hidden()  # nothing looks for updates while the app stays put
+    assert prompt.is_hidden()
     # Headless Chromium never hides a tab, so the test says "visible again" for it.
     page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    assert page.evaluate("() => window.updateChecks") == 1
     prompt.wait_for(state="visible")
     with page.expect_navigation():
         prompt.get_by_role("button").click()

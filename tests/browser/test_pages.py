@@ -38,6 +38,25 @@ def test_axe_finds_no_violations_on_any_page(phone, server):
     assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
 
 
+def test_axe_finds_no_violations_with_a_venues_own_line_on_the_screens(phone, server):
+    axe = Axe()
+    page = phone.new_page()
+    page.goto(f"{server.url}/es/venues/playa-del-faro/")
+    failures = {}
+    for path in ["/es/now/water/", "/es/offline/", "/es/venues/playa-del-faro/"]:
+        page.goto(server.url + path)
+        page.locator("a.call-venue").first.wait_for()  # the second button, shown
+        page.evaluate(
+            "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
+        )
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            results = axe.run(page)
+            if results.violations_count:
+                failures[f"{path} ({scheme})"] = results.generate_report()
+    assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
 def test_no_request_leaves_the_site_and_nothing_is_refused_by_the_policy(phone, server):
     page = phone.new_page()
     requests, problems = [], []
@@ -84,6 +103,16 @@ def test_emergency_screens_work_without_javascript(phone_without_javascript, ser
     # Every link to another emergency screen works.
     page.get_by_role("link", name="In the water", exact=True).click()
     assert page.url.endswith("/en/now/water/")
+
+
+@pytest.mark.parametrize("path", ["/en/", "/ru/guide/stretches/", "/es/diary/log/"])
+def test_pages_are_styled_without_javascript(phone_without_javascript, server, path):
+    # The linked stylesheet needs no script: app.css's rules and pages.css's both apply.
+    page = phone_without_javascript.new_page()
+    page.goto(server.url + path)
+    assert page.locator("body").evaluate("(body) => getComputedStyle(body).margin") == "0px"
+    search = page.locator("footer .search input")
+    assert search.evaluate("(input) => getComputedStyle(input).minHeight") == "48px"
 
 
 def test_touch_targets_are_at_least_48_pixels(phone, server):

@@ -1,4 +1,5 @@
-"""A venue saved with its button opens offline and dials its number; a removed one is gone."""
+"""A venue saved with its button opens offline and dials its country's number, with its own
+line as a second button; a removed one is gone."""
 
 import re
 
@@ -14,7 +15,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 VENUE = "/en/venues/harbour-lido/"
-POOL_NUMBER = "999"  # the demo pool's own number, not the default 112
+POOL_COUNTRY_NUMBER = "999"  # the demo pool's country's (the UK's), not the default 112
+POOL_LINE = "+441632960123"  # its lifeguards' phone, a second button
 
 
 def test_a_saved_venue_opens_with_the_server_stopped(phone, server):
@@ -23,7 +25,8 @@ def test_a_saved_venue_opens_with_the_server_stopped(phone, server):
     server.stop()
     page.goto(server.url + VENUE)
     assert first_heading(page) == heading
-    assert page.locator("a.call-big").get_attribute("href") == f"tel:{POOL_NUMBER}"
+    assert page.locator("a.call-big").get_attribute("href") == f"tel:{POOL_COUNTRY_NUMBER}"
+    assert page.locator("main a.call-venue").get_attribute("href") == f"tel:{POOL_LINE}"
 
 
 def test_an_unsaved_venue_is_not_kept_by_merely_visiting_it(phone, server):
@@ -36,8 +39,10 @@ def test_an_unsaved_venue_is_not_kept_by_merely_visiting_it(phone, server):
     assert first_heading(page) == "You are offline"
 
 
-def test_emergency_screens_dial_the_last_opened_venues_number_offline(phone, server):
-    page = phone.new_page()
+def test_emergency_screens_dial_the_last_opened_venues_country_and_offer_its_line_offline(
+    phone, server
+):
+    page = phone.new_page()  # a phone whose country the app cannot tell
     page.goto(f"{server.url}/en/")
     wait_until_ready_offline(page)
     assert page.locator("header a.call").get_attribute("href") == "tel:112"
@@ -48,9 +53,12 @@ def test_emergency_screens_dial_the_last_opened_venues_number_offline(phone, ser
         calls = page.locator("a[data-call]").all()
         assert len(calls) >= 2, path  # the header's and the red flags' buttons
         for call in calls:
-            assert call.get_attribute("href") == f"tel:{POOL_NUMBER}"
+            assert call.get_attribute("href") == f"tel:{POOL_COUNTRY_NUMBER}"
             call.scroll_into_view_if_needed()  # the red flags' button is below the first screen
-            expect(call).to_contain_text(POOL_NUMBER, use_inner_text=True)
+            expect(call).to_contain_text(POOL_COUNTRY_NUMBER, use_inner_text=True)
+        line = page.locator("header a[data-venue-call]")  # under the header's call button
+        assert line.get_attribute("href") == f"tel:{POOL_LINE}"
+        expect(line).to_have_text(f"Lifeguards at Harbour Lido (demo): {POOL_LINE}")
 
 
 def test_the_rescue_screen_says_where_the_last_opened_venues_defibrillator_is(phone, server):
@@ -62,17 +70,23 @@ def test_the_rescue_screen_says_where_the_last_opened_venues_defibrillator_is(ph
     place = page.locator("dt:has-text('Nearest defibrillator') + dd").inner_text()
     page.goto(f"{server.url}/en/now/help-someone/")
     expect(aed).to_have_text(f"The defibrillator at Harbour Lido (demo): {place}")
-    # The words name the number the buttons dial: the venue's.
-    expect(page.locator(".lead-alert")).to_contain_text(f"Call {POOL_NUMBER} now")
+    # The words name the number the buttons dial: the venue's country's, on a phone that tells
+    # none of its own.
+    expect(page.locator(".lead-alert")).to_contain_text(f"Call {POOL_COUNTRY_NUMBER} now")
 
 
 def test_the_default_number_comes_back_when_asked(phone, server):
     page = phone.new_page()
     page.goto(server.url + VENUE)
-    page.goto(f"{server.url}/en/venues/")
-    page.get_by_role("button", name="Use my country's number").first.click()
     page.goto(f"{server.url}/en/now/water/")
+    assert page.locator("a.call-big").get_attribute("href") == f"tel:{POOL_COUNTRY_NUMBER}"
+    assert page.locator("a[data-venue-call]").get_attribute("href") == f"tel:{POOL_LINE}"
+    page.goto(f"{server.url}/en/venues/")
+    page.get_by_role("button", name="Stop offering it").click()
+    page.goto(f"{server.url}/en/now/water/")
+    # The inline lines ran as the page was parsed, before goto returned.
     assert page.locator("a.call-big").get_attribute("href") == "tel:112"
+    assert page.locator("a[data-venue-call]").is_hidden()
 
 
 def test_a_saved_venue_survives_an_update_of_the_app(phone, server):
@@ -139,7 +153,11 @@ def test_a_saved_venue_follows_the_operators_edits_and_goes_when_unpublished(pho
     server.stop()
     page.goto(server.url + VENUE)
     assert first_heading(page) == "Harbour Lido Baths"
-    assert page.locator("a.call-big").get_attribute("href") == "tel:0555"
+    # The operator's new number is the venue's own line, named; the country's stays the main.
+    assert page.locator("a.call-big").get_attribute("href") == f"tel:{POOL_COUNTRY_NUMBER}"
+    own_line = page.locator("main a.call-venue")
+    assert own_line.get_attribute("href") == "tel:0555"
+    assert own_line.text_content() == "Emergency line at Harbour Lido Baths: 0555"
     page.goto(f"{server.url}/en/venues/")
     page.locator("main").get_by_role("link", name="Harbour Lido Baths").wait_for()
     server.start()
@@ -184,3 +202,66 @@ def test_saving_a_venue_or_installing_asks_to_keep_the_offline_pack(phone, serve
     page.goto(f"{server.url}/en/")
     page.evaluate("() => window.dispatchEvent(new Event('appinstalled'))")
     assert page.evaluate("() => window.persistRequests") == 1
+
+
+def test_keeping_a_venue_the_operator_just_unpublished_says_it_could_not_be_kept(phone, server):
+    # B7: a CDN may still show the page for minutes after "unpublish"; the worker's own fetch then
+    # gets 404. It said "Saved", and listed the venue among those saved.
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    server.edit_database(
+        "UPDATE guide_venue SET published = 0, updated = CURRENT_TIMESTAMP "
+        "WHERE slug = 'harbour-lido'"
+    )
+    page.get_by_role("button", name="Keep this venue offline").click()
+    status = page.locator("[data-save-status]")
+    status.filter(has_text="Could not save it").wait_for()
+    assert "Saved on this phone" not in status.inner_text()
+    page.goto(f"{server.url}/en/venues/")
+    page.locator("[data-empty]").wait_for()
+    assert page.locator("[data-saved-venues] [data-list] li").count() == 0
+
+
+# Storage that refuses every write (private mode, a full phone), holding a damaged value.
+REFUSING_STORAGE = """(() => {
+    try { localStorage.setItem("cramp-aid-venue", "{not json"); } catch {}
+    Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+})()"""
+
+
+def test_the_venue_pages_work_when_storage_refuses_or_holds_damage(phone, server):
+    phone.add_init_script(REFUSING_STORAGE)
+    errors = []
+    phone.on("weberror", lambda error: errors.append(str(error.error)))
+    page = phone.new_page()
+    page.goto(f"{server.url}/en/")
+    wait_until_ready_offline(page)
+    page.goto(server.url + VENUE)
+    page.get_by_role("button", name="Keep this venue offline").click()
+    page.get_by_role("status").filter(has_text="Saved on this phone").wait_for()
+    page.goto(f"{server.url}/en/venues/")
+    page.locator("[data-empty]").wait_for()  # nothing could be listed, and the page says so
+    assert errors == []
+
+
+def test_keeping_a_venue_without_a_working_worker_says_so_and_lets_the_user_try_again(
+    phone, server
+):
+    # A registration that failed: navigator.serviceWorker.ready never settles, and the button
+    # stayed disabled with its progress bar for good.
+    phone.add_init_script(
+        "ServiceWorkerContainer.prototype.register = () => Promise.reject(new Error('refused'));"
+    )
+    page = phone.new_page()
+    page.clock.install()
+    page.goto(server.url + VENUE)
+    button = page.get_by_role("button", name="Keep this venue offline")
+    button.click()
+    page.clock.run_for(60_000)
+    page.get_by_role("status").filter(has_text="Could not save it").wait_for()
+    assert button.is_enabled()
+    assert page.locator("[data-progress]").is_hidden()

@@ -2,7 +2,13 @@
 
 import pytest
 from network import FaultyProxy
-from phone import wait_until_ready_offline
+from phone import (
+    AppServer,
+    second_release,
+    take_the_new_version,
+    wait_until_ready_offline,
+    worker_config,
+)
 from playwright.sync_api import Error as PlaywrightError
 
 CACHED_URLS = """async () => (await Promise.all((await caches.keys()).map(
@@ -85,3 +91,53 @@ def test_the_worker_answers_only_for_the_apps_own_routes(phone, server):
     for path in ("/admin/login/", "/somewhere-else/", "/static/admin/css/base.css"):
         with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
             page.goto(f"{server.url}{path}")
+
+
+def test_tabs_left_on_the_old_version_keep_their_lazy_scripts_offline_after_an_update(
+    phone, server, tmp_path
+):
+    # B5: three tabs of one phone; "Reload" in one activates release 2, which deleted release 1's
+    # files. The others, still on release 1, then imported the CPR beat and "Log this cramp"
+    # under release 1's names offline, and nothing happened on their first taps.
+    tabs = {}
+    for name, path in [("beat", "/en/now/help-someone/"), ("offer", "/en/now/"), ("other", "/en/")]:
+        tabs[name] = phone.new_page()
+        tabs[name].goto(server.url + path)
+        wait_until_ready_offline(tabs[name])
+    release_1 = worker_config(server.url)
+    changed = ("js/app.js", "js/diary/keys.js")  # beat.js and diary/offer.js get new names
+    copy, static_root = second_release(tmp_path, server.environment, changed)
+    server.stop()
+    release_2 = AppServer(tmp_path, base=copy, port=server.port)
+    release_2.start(DJANGO_STATIC_ROOT=str(static_root))
+    try:
+        release_2_static = worker_config(release_2.url)["static"]
+        lazy = [url for url in release_1["static"] if "/beat." in url or "/offer." in url]
+        assert len(lazy) == 2
+        assert not set(lazy) & set(release_2_static)
+        take_the_new_version(tabs["other"])
+    finally:
+        release_2.stop()
+    # The browser's HTTP cache may keep release 1's files a while, or not: the phone decides.
+    # Only what the worker keeps counts, so that cache is emptied first.
+    phone.new_cdp_session(tabs["other"]).send("Network.clearBrowserCache")
+    phone.set_offline(True)
+    # The old tabs are told a new version is there, and meanwhile work as they are.
+    for name in ("beat", "offer"):
+        assert tabs[name].locator("[data-update-prompt]").is_visible(), name
+    tabs["beat"].get_by_role("button", name="Start the beat").click()
+    tabs["beat"].get_by_role("button", name="Stop the beat").click()
+    tabs["offer"].get_by_role("button", name="It\u2019s over").click()
+    tabs["offer"].get_by_role("link", name="Log this cramp").wait_for()
+    # Release 1's files stay while a page of release 1 is open; each "Reload" takes one tab to
+    # release 2 (the worker it waited for is already active), and the last takes the files.
+    static_1 = f"{release_1['cachePrefix']}-static-{release_1['version']}"
+    for name, still_open in [("beat", True), ("offer", False)]:
+        with tabs[name].expect_navigation():
+            tabs[name].locator("[data-update-prompt]").get_by_role("button").click()
+        wait_until_ready_offline(tabs[name])
+        app = tabs[name].locator("script[src*='/js/app.']").get_attribute("src")
+        assert app in release_2_static
+        assert (static_1 in tabs[name].evaluate("() => caches.keys()")) is still_open, name
+    names = tabs["other"].evaluate("() => caches.keys()")
+    assert [name for name in names if release_1["version"] in name] == []

@@ -1,9 +1,10 @@
 // The diary page: the pattern's charts, the list of cramps (change, delete), the questions asked
 // once, the daily question's setting, and the buttons to download, read back or delete it all.
-import { contextLines } from "./context.js";
+import { contextLines, pregnancyWeek } from "./context.js";
+import { contextProblem, entryName, storedEntryProblem, tidyContext, tidyEntry } from "./entry.js";
 import { EDIT_KEY, FLASH_KEY, PROMPT_KEY } from "./keys.js";
 import * as store from "./store.js";
-import { cannotKeep, dateTime, label, say, today } from "./words.js";
+import { cannotKeep, dateTime, label, number, say, today } from "./words.js";
 
 const root = document.querySelector("[data-diary]");
 const status = root.querySelector("[data-status]");
@@ -13,6 +14,8 @@ const contextForm = root.querySelector("[data-context]");
 const confirmDialog = root.querySelector("[data-confirm]");
 const weeks = Number(chartsBox.dataset.weeks);
 let data = { entries: [], context: null, today: today(), weeks };
+// What storage holds but the diary cannot read: named in the list, left out of the rest.
+let damaged = { entries: [], context: false };
 // The charts' code loads once there is something to draw; export and import's on first use.
 let charts = null;
 const transfer = () => import("./transfer.js");
@@ -93,6 +96,30 @@ function entryItem(entry) {
   return item;
 }
 
+function damagedItem(record) {
+  const name = entryName(record) || "?";
+  const item = document.createElement("li");
+  item.className = "entry entry-damaged";
+  const heading = document.createElement("h3");
+  heading.textContent = say("damagedTitle");
+  const field = label("field", storedEntryProblem(record));
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.textContent = say("delete");
+  remove.setAttribute("aria-label", say("deleteDamagedLabel", { name }));
+  remove.addEventListener("click", async () => {
+    if (!(await ask(say("deleteDamaged", { name })))) return;
+    await change(async () => {
+      await store.deleteEntry(record.id);
+      return say("deleted");
+    });
+  });
+  const actions = paragraph("", "entry-actions");
+  actions.append(remove);
+  item.append(heading, paragraph(say("damaged", { name, field })), actions);
+  return item;
+}
+
 function failure(error) {
   const reason = error?.name === "QuotaExceededError" ? say("storageFull") : error?.message || String(error);
   return say("saveFailed", { reason });
@@ -101,15 +128,17 @@ function failure(error) {
 function showContext() {
   const { context } = data;
   const summary = root.querySelector("[data-context-summary]");
+  // Answers that cannot be read are said so, and the questions asked again to replace them.
+  const lines = damaged.context ? [say("contextDamaged")] : contextLines(context, data.today);
   summary.replaceChildren(
-    ...contextLines(context, data.today).map((line) => {
+    ...lines.map((line) => {
       const item = document.createElement("li");
       item.textContent = line;
       return item;
     }),
   );
-  summary.hidden = context === null;
-  root.querySelector("[data-context-first]").hidden = context !== null;
+  summary.hidden = context === null && !damaged.context;
+  root.querySelector("[data-context-first]").hidden = context !== null || damaged.context;
   root.querySelector("[data-context-edit]").hidden = context === null;
   contextForm.hidden = context !== null;
   fillContextForm(context);
@@ -119,7 +148,9 @@ function fillContextForm(context) {
   contextForm.reset();
   const form = contextForm.elements;
   if (context?.pregnant) form.pregnant.value = context.pregnant;
-  if (context?.pregnancy) form.week.value = context.pregnancy.week;
+  // The week as it stands today, the label's "today": the form saves it with today's date, so
+  // the week given weeks ago would roll the pregnancy back by that much.
+  if (context?.pregnancy) form.week.value = pregnancyWeek(context.pregnancy, data.today);
   for (const medicine of context?.medicines ?? []) {
     const row = contextForm.querySelector(`[data-medicine="${medicine.kind}"]`);
     row.querySelector("input[type=checkbox]").checked = true;
@@ -177,14 +208,28 @@ async function change(work) {
   tell(message);
 }
 
+/** What storage holds, checked record by record: the readable ones and the others. */
+async function readable() {
+  const records = await store.entries();
+  const context = await store.setting("context");
+  const contextDamaged = context !== null && contextProblem(context) !== "";
+  return {
+    entries: records.filter((record) => !storedEntryProblem(record)).map(tidyEntry),
+    context: context === null || contextDamaged ? null : tidyContext(context),
+    damaged: { entries: records.filter(storedEntryProblem), context: contextDamaged },
+  };
+}
+
 async function refresh() {
-  data = { entries: await store.entries(), context: await store.setting("context"), today: today(), weeks };
+  const stored = await readable();
+  data = { entries: stored.entries, context: stored.context, today: today(), weeks };
+  damaged = stored.damaged;
   const any = data.entries.length > 0;
   root.querySelector("[data-empty]").hidden = any;
   chartsBox.hidden = !any;
-  root.querySelector("[data-entries-section]").hidden = !any;
+  root.querySelector("[data-entries-section]").hidden = !any && !damaged.entries.length;
   if (any) await drawCharts();
-  list.replaceChildren(...data.entries.map(entryItem));
+  list.replaceChildren(...data.entries.map(entryItem), ...damaged.entries.map(damagedItem));
   showContext();
 }
 
@@ -226,13 +271,22 @@ function setUpPrompt() {
   form.addEventListener("submit", (event) => event.preventDefault());
 }
 
+/** Why a file was not imported, naming the entry or the answer that cannot be read. */
+function refusal({ reason, detail }) {
+  const field = label("field", detail.field);
+  if (reason === "entry") return say("importEntry", { number: number(detail.number), name: detail.name || "?", field });
+  if (reason === "context") return say("importContext", { field });
+  return say(reason === "newer" ? "importNewer" : "importMalformed");
+}
+
 function setUpData() {
   for (const button of root.querySelectorAll("[data-export]")) {
     button.addEventListener("click", async () => {
-      const entries = await store.entries();
+      // What the diary can read: a file the import would refuse is no copy to keep.
+      const { entries, context } = await readable();
       const kind = button.dataset.export;
       const { csv, download, json } = await transfer();
-      download(kind, kind === "csv" ? csv(entries) : json(entries, await store.setting("context")));
+      download(kind, kind === "csv" ? csv(entries) : json(entries, context));
     });
   }
   const input = root.querySelector("[data-import]");
@@ -240,7 +294,11 @@ function setUpData() {
     const [file] = input.files;
     if (!file) return;
     tell(""); // a new file, a new answer: never leave the last one standing meanwhile
-    const { ImportRefused, parse } = await transfer();
+    const { ImportRefused, LARGEST_FILE_MB, parse, tooLarge } = await transfer();
+    if (tooLarge(file)) {
+      input.value = "";
+      return tell(say("importTooLarge", { size: number(LARGEST_FILE_MB) }));
+    }
     const text = await file.text();
     input.value = "";
     await change(async () => {
@@ -249,7 +307,7 @@ function setUpData() {
         read = parse(text);
       } catch (error) {
         if (!(error instanceof ImportRefused)) throw error;
-        return say(error.reason === "newer" ? "importNewer" : "importMalformed");
+        return refusal(error);
       }
       return say("imported", await store.merge(read.entries, read.context));
     });

@@ -2,6 +2,7 @@
 // the page's width and text size; for print they are drawn at the sheet's fixed size.
 import { contextLines } from "./context.js";
 import { draw, keepDrawn, measured } from "./charts.js";
+import { contextProblem, storedEntryProblem, tidyContext, tidyEntry } from "./entry.js";
 import * as pattern from "./pattern.js";
 import * as store from "./store.js";
 import { cannotKeep, date, dayFromNumber, dayNumber, label, labels, number, say, today } from "./words.js";
@@ -27,9 +28,21 @@ function listItems(list, lines) {
   );
 }
 
+// "Calf (4 of 5); left: 3 of 4": the side only when more than half of that muscle's cramps had
+// it, with its own count. A tie is no side: "Calf, left (2 of 3)" read as two left calves.
+function usualMuscle(entries, share) {
+  const muscle = pattern.usual(entries.map((entry) => entry.muscle), "muscle");
+  if (!muscle.value) return "";
+  const described = `${label("muscle", muscle.value)} (${share(muscle.count, entries.length)})`;
+  const sides = entries.filter((entry) => entry.muscle === muscle.value).map((entry) => entry.side);
+  const side = pattern.usual(sides, "side");
+  if (side.count * 2 <= muscle.count) return described;
+  return `${described}; ${label("side", side.value).toLowerCase()}: ${share(side.count, muscle.count)}`;
+}
+
 function figures(entries) {
   const dl = root.querySelector("dl");
-  const share = (count) => fillIn(dl, { count: number(count), total: number(entries.length) }, "share");
+  const share = (count, total = entries.length) => fillIn(dl, { count: number(count), total: number(total) }, "share");
   const set = (name, text) => {
     dl.querySelector(`[data-figure="${name}"]`).textContent = text || say("none");
   };
@@ -41,9 +54,7 @@ function figures(entries) {
   const nights = root.querySelector('[data-figure="nights"]');
   set("nights", fillIn(nights, { nights: number(pattern.nightsAffected(entries)), days: number(weeks * 7) }));
   set("duration", described("duration", entries.map((entry) => entry.duration)));
-  const muscle = pattern.usual(entries.map((entry) => entry.muscle), "muscle");
-  const side = pattern.usual(entries.filter((e) => e.muscle === muscle.value).map((e) => e.side), "side");
-  set("muscle", muscle.value ? `${label("muscle", muscle.value)}${side.value ? `, ${label("side", side.value).toLowerCase()}` : ""} (${share(muscle.count)})` : "");
+  set("muscle", usualMuscle(entries, share));
   const severities = entries.map((entry) => entry.severity).filter((value) => value !== null);
   const severity = root.querySelector('[data-figure="severity"]');
   set("severity", severities.length ? fillIn(severity, {
@@ -79,8 +90,10 @@ async function start() {
     return cannotKeep(root);
   }
   const end = today();
-  const all = await store.entries();
-  const context = await store.setting("context");
+  // Only what the diary can read (the diary page names the rest, to be deleted there).
+  const all = (await store.entries()).filter((record) => !storedEntryProblem(record)).map(tidyEntry);
+  const stored = await store.setting("context");
+  const context = stored !== null && !contextProblem(stored) ? tidyContext(stored) : null;
   const entries = pattern.lastDays(all, end, weeks * 7);
   data = { entries, context, today: end, weeks };
   const period = root.querySelector("[data-period]");

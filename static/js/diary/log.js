@@ -1,6 +1,6 @@
 // The form that logs a cramp (or changes one): pre-filled from the emergency screen it came from,
 // "Get help now" shown as soon as an answer calls for it, one tap to save on this phone.
-import { CHOICES, LISTS, needsHelp } from "./entry.js";
+import { CHOICES, LISTS, needsHelp, storedEntryProblem } from "./entry.js";
 import { DRAFT_KEY, EDIT_KEY, FLASH_KEY } from "./keys.js";
 import * as store from "./store.js";
 import { cannotKeep, localIso, say } from "./words.js";
@@ -15,6 +15,28 @@ function take(key) {
   const value = sessionStorage.getItem(key);
   sessionStorage.removeItem(key);
   return value;
+}
+
+// What this form is for, {editing: id} or {draft}, kept in the page's own history entry (never
+// in its URL): a reload, the back button or the phone restoring a discarded tab finds the same
+// cramp to change and the same draft, so saving never adds a copy. The session's hand-over
+// keys are taken once, so "Log a cramp" later opens a new, blank form.
+function purpose() {
+  if (history.state?.diaryForm) return history.state.diaryForm;
+  const editing = take(EDIT_KEY);
+  let draft = {};
+  try {
+    draft = JSON.parse(take(DRAFT_KEY)) || {};
+  } catch {
+    draft = {};
+  }
+  // The draft's time is when the form first opened: a reload later does not move the cramp.
+  return remember(editing ? { editing } : { draft: { ...draft, at: localIso() } });
+}
+
+function remember(diaryForm) {
+  history.replaceState({ ...history.state, diaryForm }, "");
+  return diaryForm;
 }
 
 function fill(entry) {
@@ -64,6 +86,7 @@ async function save(event) {
   try {
     const first = await store.saveEntry(entry);
     original = entry;
+    remember({ editing: entry.id }); // from now on, this form changes the cramp just saved
     if (first) await store.keep().catch(() => {});
   } catch (failure) {
     error.textContent = explain(failure);
@@ -84,22 +107,16 @@ async function start() {
   } catch {
     return cannotKeep(form);
   }
-  const editing = take(EDIT_KEY);
+  const { editing, draft = { at: localIso() } } = purpose();
   original = editing ? ((await store.entry(editing)) ?? null) : null;
+  if (storedEntryProblem(original)) original = null; // unreadable: the diary page deletes it
   if (original) {
     const heading = document.querySelector("[data-heading]");
     heading.textContent = heading.dataset.editText;
     document.title = `${heading.dataset.editText} · ${document.title.split(" · ").pop()}`;
     fill(original);
   } else {
-    let draft = {};
-    try {
-      draft = JSON.parse(take(DRAFT_KEY)) || {};
-    } catch {
-      draft = {};
-    }
-    if (draft.setting === "water") draft.circumstance = "water";
-    fill({ ...draft, at: localIso() });
+    fill({ ...draft, circumstance: draft.setting === "water" ? "water" : draft.circumstance });
   }
   form.setAttribute("aria-busy", "false");
   showHelp();

@@ -64,10 +64,14 @@ async function write(storeNames, work) {
   return outcome;
 }
 
-/** Every entry, the latest first. */
+// The latest first; the same time, by id. Sorted here, not by the "at" index: a damaged record
+// whose time is no valid key is missing from the index, yet must be listed to be deleted.
+const order = (entry) => `${typeof entry.at === "string" ? entry.at : ""}\u0000${String(entry.id)}`;
+
+/** Every entry, the latest first, as stored: the pages check each (entry.js) before use. */
 export async function entries() {
-  const all = await read("entries", (store) => store.index("at").getAll());
-  return all.reverse();
+  const all = await read("entries", (store) => store.getAll());
+  return all.sort((a, b) => (order(a) < order(b) ? 1 : order(a) > order(b) ? -1 : 0));
 }
 
 export function entry(id) {
@@ -99,6 +103,21 @@ export function saveSetting(key, value) {
   return write(["settings"], (transaction) => transaction.objectStore("settings").put({ key, value }));
 }
 
+// When a record was last changed; none, or one that is no time, counts as the oldest.
+function changedAt(record) {
+  const time = Date.parse(record?.updated ?? "");
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+/** One entry per id, the latest edit of each (a file may hold an id twice). */
+function latestOfEach(entries) {
+  const latest = new Map();
+  for (const item of entries) {
+    if (!latest.has(item.id) || changedAt(item) > changedAt(latest.get(item.id))) latest.set(item.id, item);
+  }
+  return [...latest.values()];
+}
+
 /**
  * Adds imported entries and context in one transaction: all or nothing. An entry already here
  * (same id) is replaced only by a newer edit of itself.
@@ -107,11 +126,12 @@ export async function merge(incoming, context) {
   const counts = { added: 0, updated: 0, same: 0 };
   await write(["entries", "settings"], (transaction) => {
     const store = transaction.objectStore("entries");
-    for (const item of incoming) {
+    // Every get is asked before any put lands: an id twice would be "new" twice.
+    for (const item of latestOfEach(incoming)) {
       store.get(item.id).onsuccess = (event) => {
         const here = event.target.result;
         if (!here) counts.added += 1;
-        else if ((item.updated || "") > (here.updated || "")) counts.updated += 1;
+        else if (changedAt(item) > changedAt(here)) counts.updated += 1;
         else return void (counts.same += 1);
         store.put(item);
       };
@@ -120,7 +140,7 @@ export async function merge(incoming, context) {
       const settings = transaction.objectStore("settings");
       settings.get("context").onsuccess = (event) => {
         const here = event.target.result?.value;
-        if (!here || (context.updated || "") > (here.updated || "")) {
+        if (!here || changedAt(context) > changedAt(here)) {
           settings.put({ key: "context", value: context });
         }
       };

@@ -1,6 +1,6 @@
 // Export (CSV for a spreadsheet, JSON for everything) and reading such a file back, as files the
 // browser saves or opens on the phone: nothing passes through the server.
-import { FORMAT, FORMAT_VERSION, isContext, isEntry, tidyEntry } from "./entry.js";
+import { contextProblem, entryName, entryProblem, FORMAT, FORMAT_VERSION, tidyContext, tidyEntry } from "./entry.js";
 import { today } from "./words.js";
 
 // Column names stay in English whatever the page's language: a doctor's software may read them.
@@ -18,10 +18,14 @@ const COLUMNS = [
   ["note", (entry) => entry.note],
 ];
 
+// What a spreadsheet may take for a formula (OWASP's CSV injection list): = + - @ first, or
+// after blanks it strips, and a leading tab or carriage return.
+const FORMULA = /^(\s*[=+\-@]|[\t\r])/;
+
 function cell(value) {
   const text = String(value ?? "");
-  // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Quoted when needed; a would-be formula is defused with a quote mark, so it stays text.
+  const safe = FORMULA.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -48,14 +52,23 @@ export function download(kind, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
+// Far more than a diary holds (ten years of daily cramps with long notes is under 5 MB): a
+// larger file is refused before it is read, so it can never freeze the page.
+export const LARGEST_FILE_MB = 5;
+export const tooLarge = (file) => file.size > LARGEST_FILE_MB * 1024 * 1024;
+
 export class ImportRefused extends Error {
-  constructor(reason) {
+  constructor(reason, detail = {}) {
     super(reason);
-    this.reason = reason; // "malformed" or "newer"
+    this.reason = reason; // "malformed", "newer", "entry" or "context"
+    this.detail = detail; // which entry ({number, name}) and which field
   }
 }
 
-/** The entries and context of an exported file, or ImportRefused: the whole file or nothing. */
+/**
+ * The entries and context of an exported file, each checked against the schema and rebuilt
+ * from its known fields, or ImportRefused naming the first that fails: the whole file or nothing.
+ */
 export function parse(text) {
   let data;
   try {
@@ -67,8 +80,13 @@ export function parse(text) {
     throw new ImportRefused("malformed");
   }
   if (data.version > FORMAT_VERSION) throw new ImportRefused("newer");
-  if (!Array.isArray(data.entries) || !data.entries.every(isEntry)) throw new ImportRefused("malformed");
+  if (!Array.isArray(data.entries)) throw new ImportRefused("malformed");
+  data.entries.forEach((entry, index) => {
+    const field = entryProblem(entry);
+    if (field) throw new ImportRefused("entry", { number: index + 1, name: entryName(entry), field });
+  });
   const context = data.context ?? null;
-  if (context !== null && !isContext(context)) throw new ImportRefused("malformed");
-  return { entries: data.entries.map(tidyEntry), context };
+  const field = context === null ? "" : contextProblem(context);
+  if (field) throw new ImportRefused("context", { field });
+  return { entries: data.entries.map(tidyEntry), context: context && tidyContext(context) };
 }

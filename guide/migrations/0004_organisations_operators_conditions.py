@@ -11,7 +11,7 @@ import guide.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guide", "0002_venue_country"),
+        ("guide", "0003_venue_number_changes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
