@@ -7,6 +7,6 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cramps_site.settings")
 application = get_asgi_application()
 
-from guide.checks import refuse_to_serve_if_misconfigured  # noqa: E402
+from cramps_site.checks import refuse_to_serve_if_misconfigured  # noqa: E402
 
 refuse_to_serve_if_misconfigured()

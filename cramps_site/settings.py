@@ -47,17 +47,17 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 # DJANGO_HTTPS=0 is for plain-http local serving (`make run`); never in production.
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 # Production: what the public reaches. Serving refuses to start if it is misconfigured here
-# (cramps_site/wsgi.py, guide/checks.py): better no site than one that fails at random.
+# (cramps_site/wsgi.py, cramps_site/checks.py): better no site than one that fails at random.
 PRODUCTION = HTTPS and not DEBUG
 
 # Without a key, each process makes its own: fine on a laptop, so `make run` needs no setup.
-# In production a missing or short key stops the app at start (guide.E001).
+# In production a missing or short key stops the app at start (cramps_site.E001).
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
 # Django's own bar for a key (security.W009): 50 characters, 5 different ones.
 SECRET_KEY_MIN_LENGTH = 50
 
-# In production an empty list is an error at start (guide.E002), not a 400 on every request.
+# In production an empty list is an error at start (cramps_site.E002), not a 400 on every request.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else LOCAL_HOSTS)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -89,24 +89,26 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "guide",  # before pwa: our manifest.json and offline.html templates replace its own
     "pwa",
+    # The project's own plumbing: its system checks of the production configuration.
+    "cramps_site.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
     # Before anything reads the client's address or scheme (the WSGI front does it already).
-    "guide.proxies.middleware",
+    "cramps_site.proxies.middleware",
     # Then: load balancers probe over plain http with their own Host header.
-    "guide.health.HealthCheckMiddleware",
+    "cramps_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Directly after SecurityMiddleware, as whitenoise's documentation says: static files
     # leave before any other middleware touches them (no second compression of PNGs).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages the same for everyone, served from memory once rendered (guide/page_cache.py).
-    "guide.page_cache.PageCacheMiddleware",
+    # Pages the same for everyone, served from memory once rendered (cramps_site/page_cache.py).
+    "cramps_site.page_cache.PageCacheMiddleware",
     # Outside SessionMiddleware so it sees the session's `Vary: Cookie` (and any cookie set).
-    "guide.headers.PublicCacheMiddleware",
+    "cramps_site.headers.PublicCacheMiddleware",
     # Pages compressed by the app itself: the emergency screen must arrive in one round trip.
-    # Padded against BREACH only where the body can hold a secret (guide/headers.py).
-    "guide.headers.Compression",
+    # Padded against BREACH only where the body can hold a secret (cramps_site/headers.py).
+    "cramps_site.headers.Compression",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,16 +171,16 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 # worker and server shares: five failures for one user name from one address (IPv6: its /64)
 # lock that pair out for 15 minutes, answered 429; a success clears the pair's count.
 # Five failures for one user name within an hour, from any addresses together, and that name
-# signs in only from a known place (guide/admin_login.py) until an hour passes without one.
+# signs in only from a known place (cramps_site/admin_login.py) until an hour passes without one.
 AUTHENTICATION_BACKENDS = [
-    "guide.admin_login.ThrottledLogins",
+    "cramps_site.admin_login.ThrottledLogins",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "guide.admin_login.client_address"
+AXES_CLIENT_IP_CALLABLE = "cramps_site.admin_login.client_address"
 # Every failure kept with its time: the per-name limit counts them (AccessFailureLog).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
@@ -218,12 +220,12 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "guide.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cramps_site.storage.StaticFilesStorage"},
 }
 
 # Security (HTTPS is read at the top).
 SECURE_SSL_REDIRECT = HTTPS
-# Load balancers check /healthz over plain http (guide/health.py answers before the redirect;
+# Load balancers check /healthz over plain http (cramps_site/health.py answers before the redirect;
 # this keeps the rule true if the middleware order ever changes).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
@@ -239,7 +241,7 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 # The proxies in front (nginx on this machine by default): their X-Forwarded-For and
 # X-Forwarded-Proto say who the client is and whether it used HTTPS; anyone else's are dropped
-# (guide/proxies.py). One list for the app and for gunicorn, which reads the same variable.
+# (cramps_site/proxies.py). One list for the app and for gunicorn, which reads the same variable.
 TRUSTED_PROXIES = env_networks("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
@@ -250,7 +252,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
 # Pages link one stylesheet from this origin and carry no inline style. The emergency screens
 # inline theirs (nothing render-blocking in their 14 KB) and allow its hash in a policy of their
-# own (guide/views.py); the diary its no-JavaScript rule (guide/diary.py). guide/stylesheets.py.
+# own (guide/views.py); the diary its no-JavaScript rule (guide/diary/styles.py).
+# See guide/stylesheets.py.
 # No page runs an inline script but the screens someone calls from, whose policies allow the
 # first paint's few lines by their hash (guide/first_paint.py).
 SECURE_CSP = {
@@ -268,18 +271,18 @@ SECURE_CSP = {
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), screen-wake-lock=(self)"
 )
-# Anonymous pages may be held this long by a shared cache or CDN (see guide/headers.py).
+# Anonymous pages may be held this long by a shared cache or CDN (see cramps_site/headers.py).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("CRAMP_AID_PUBLIC_CACHE_SECONDS", "600"))
 # Venue pages and posters only this long: an operator unpublishes or corrects a venue when what
 # it says is wrong, and nginx's cache or a CDN must let go of the old page within a minute.
 VENUE_CACHE_SECONDS = int(os.environ.get("CRAMP_AID_VENUE_CACHE_SECONDS", "60"))
 
 # Logs go to standard output, one line per event (journald or the container keeps them):
-# a server error is one line with its path and where it failed (guide/logs.py).
+# a server error is one line with its path and where it failed (cramps_site/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"line": {"()": "guide.logs.OneLineFormatter"}},
+    "formatters": {"line": {"()": "cramps_site.logs.OneLineFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

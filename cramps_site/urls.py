@@ -9,9 +9,9 @@ from django.views.decorators.vary import vary_on_cookie
 from django.views.generic import TemplateView
 from pwa import views as pwa_views
 
+from cramps_site.page_cache import language_independent, same_for_everyone
 from guide import sitemaps, views
 from guide.offline import numbers, service_worker
-from guide.page_cache import language_independent, same_for_everyone
 
 # At the root, django-pwa's manifest and offline page speak the language of the browser or of
 # the language cookie: private, so no shared cache hands one visitor's language to another.

@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.shortcuts import resolve_url
 from django.urls import path
 
+from cramps_site.admin_login import remember_browser
+
 from . import second_factor
-from .admin_login import remember_browser
 
 
 class StaffAdminSite(admin.AdminSite):

@@ -13,7 +13,7 @@ from base64 import b64encode
 
 from django.conf import settings
 
-from .storage import minified
+from cramps_site.storage import minified
 
 SOURCE = settings.BASE_DIR / "static" / "js" / "first-paint.js"
 # Minified as collectstatic ships our other scripts: every byte counts in the emergency

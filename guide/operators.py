@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cramps_site.admin_login import remember_browser
+
 from . import conditions
-from .admin_login import remember_browser
 from .models import Organisation
 from .organisations import organisation_of, runs_venues, venue_or_404, venues_for
 from .second_factor import SignInForm, has_authenticator

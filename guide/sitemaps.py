@@ -3,8 +3,8 @@
 Past 50,000 addresses (the sitemap protocol's limit for one file) /sitemap.xml becomes Django's
 sitemap index, naming /sitemap-pages.xml?p=1, ?p=2…, each within the limit. The venues' rows
 are read in one query and their addresses built without a URL lookup each; the answer is kept
-in memory until a venue is published, changed or taken down (guide/page_cache.py), so 10,000
-venues answer as fast as four.
+in memory until a venue is published, changed or taken down (cramps_site/page_cache.py), so
+10,000 venues answer as fast as four.
 """
 
 import time
@@ -15,9 +15,10 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
+from cramps_site.page_cache import language_independent, same_for_everyone
+
 from . import content
 from .models import Venue
-from .page_cache import language_independent, same_for_everyone
 
 # The diary's pages are shells (the data stays on the phone), listed so every check visits them.
 DIARY_PAGES = ("diary", "diary-log", "diary-doctor")

@@ -3,10 +3,10 @@
 The emergency screens must paint from one small response (DESIGN.md: 14 KB, nothing
 render-blocking), so they carry app.css, and only it, in a <style> their policy allows by hash.
 Every other page links one content-hashed stylesheet: app.css, pages.css, diary.css and
-conditions.css joined by collectstatic (guide/storage.py); the operator pages add operator.css.
-Inlined in each of the 24 other pages of a language, the same CSS cost every language's offline
-pack about 63 KB of its 300 KB; linked, it is kept once, fetched once (immutable), and the
-service worker keeps it offline with the scripts.
+conditions.css joined by collectstatic (cramps_site/storage.py); the operator pages add
+operator.css. Inlined in each of the 24 other pages of a language, the same CSS cost every
+language's offline pack about 63 KB of its 300 KB; linked, it is kept once, fetched once
+(immutable), and the service worker keeps it offline with the scripts.
 """
 
 import hashlib

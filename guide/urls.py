@@ -4,8 +4,10 @@ from django.urls import path
 from django.views.decorators.cache import cache_control
 from pwa import views as pwa_views
 
-from . import diary, operators, venues, views
-from .page_cache import same_for_everyone
+from cramps_site.page_cache import same_for_everyone
+
+from . import operators, venues, views
+from .diary import views as diary
 
 # The manifests are revalidated on every use, so an installed app sees a new name or icon.
 revalidated = cache_control(no_cache=True, max_age=0)
@@ -31,7 +33,7 @@ urlpatterns = [
     path("operator/<slug:slug>/", operators.venue_conditions, name="operator-venue"),
     path("country/", views.country_page, name="country"),
     path("reviews/", views.reviews, name="reviews"),
-    # The cramp diary: pages only; its data stays in the phone's storage (guide/diary.py).
+    # The cramp diary: pages only; its data stays in the phone's storage (guide/diary/).
     path("diary/", diary.diary, name="diary"),
     path("diary/log/", diary.log, name="diary-log"),
     path("diary/doctor/", diary.doctor, name="diary-doctor"),

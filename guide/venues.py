@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
+from cramps_site.page_cache import same_for_everyone
+
 from . import conditions, content, emergency, first_paint
 from .models import Venue
 from .organisations import runs_venues, venues_for
-from .page_cache import same_for_everyone
 
 # What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
 # by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina

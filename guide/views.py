@@ -11,9 +11,10 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 from pwa import views as pwa_views
 
+from cramps_site.page_cache import same_for_everyone
+
 from . import content, first_paint, plurals, search, stylesheets
 from . import emergency as numbers
-from .page_cache import same_for_everyone
 
 # The emergency screens inline app.css alone (guide:inline_css "emergency") and link no
 # stylesheet: their policy allows that one inline stylesheet, every other page's none. The 500

@@ -7,8 +7,8 @@ middleware stack (the test client), in this process: the admin's venue list and 
 page (as that organisation's operator), a venue page and the sitemap (as a visitor). Taking
 turns, and counting this process's CPU time, keeps out what else the machine is doing. Each
 figure is the median of ROUNDS answers after a warm-up; "rendered" also clears the pages kept in
-memory first (guide/page_cache.py), what the first visitor after a change waits for. The imports
-are timed on the clock.
+memory first (cramps_site/page_cache.py), what the first visitor after a change waits for. The
+imports are timed on the clock.
 Budget (DESIGN.md): with 10,000 venues, within 1.5x the time with four, the same number of
 queries; an import under a minute.
 """
@@ -92,7 +92,7 @@ def signed_in(username, host):
 
 def answer(client, path, rendered):
     """CPU milliseconds for one answer."""
-    from guide import page_cache
+    from cramps_site import page_cache
 
     if rendered:
         page_cache.clear()
@@ -107,7 +107,7 @@ def queries(client, path, rendered):
     from django.db import connections
     from django.test.utils import CaptureQueriesContext
 
-    from guide import page_cache
+    from cramps_site import page_cache
 
     if rendered:
         page_cache.clear()

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from axes.models import AccessAttempt
-from conftest import HttpsClient, one_time_code, sign_in
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
@@ -16,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from staff import HttpsClient, one_time_code, sign_in
 
-from guide.admin_login import KNOWN_BROWSER_COOKIE
+from cramps_site.admin_login import KNOWN_BROWSER_COOKIE
 from guide.models import Venue
 
 pytestmark = pytest.mark.django_db

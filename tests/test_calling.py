@@ -4,12 +4,12 @@ import json
 import re
 
 import pytest
-from conftest import sign_in
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.html import escape
 from shown import shown, visible
+from staff import sign_in
 
 from guide import content, emergency, offline
 from guide.models import Venue

@@ -8,9 +8,10 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import HttpsClient, make_venue
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from organisations import make_venue
+from staff import HttpsClient
 
 from guide import conditions, content, local_time
 from guide.models import Venue

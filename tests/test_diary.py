@@ -11,8 +11,9 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.html import escape
 from shown import shown, visible
 
-from guide import content, diary, offline
+from guide import content, offline
 from guide.content import validation
+from guide.diary import styles, words
 
 DIARY_PATHS = ["/{}/diary/", "/{}/diary/log/", "/{}/diary/doctor/"]
 
@@ -98,7 +99,7 @@ def test_the_cramp_screens_offer_the_diary_without_loading_it(client, slug):
 
 
 def test_stretch_steps_name_the_muscle_the_diary_asks_about():
-    assert set(content.STEP_MUSCLES) <= dict(diary.MUSCLES).keys()
+    assert set(content.STEP_MUSCLES) <= dict(words.MUSCLES).keys()
     land = content.get_page("en", "now", "land")
     assert [step.muscle for step in land.steps if step.hold_seconds] == [
         "calf",
@@ -124,8 +125,8 @@ def test_an_unknown_step_muscle_is_a_content_problem(monkeypatch):
 
 
 def test_diary_modules_import_the_hashed_files_the_worker_keeps():
-    # Module imports are rewritten to hashed names (guide/storage.py): offline, an import of an
-    # unhashed name would miss the worker's cache and the page would stay blank.
+    # Module imports are rewritten to hashed names (cramps_site/storage.py): offline, an import
+    # of an unhashed name would miss the worker's cache and the page would stay blank.
     kept = set(offline.static_urls())
     modules = [name for name in staticfiles_storage.hashed_files if name.startswith("js/diary/")]
     assert len(modules) >= 10
@@ -144,11 +145,11 @@ def test_diary_modules_import_the_hashed_files_the_worker_keeps():
     assert found >= 20  # every module's imports were read, not none
 
 
-@pytest.mark.parametrize(("page", "script"), [(p, f"js/diary/{p}.js") for p in diary.PAGE_TEXT])
+@pytest.mark.parametrize(("page", "script"), [(p, f"js/diary/{p}.js") for p in words.PAGE_TEXT])
 def test_each_page_sends_every_sentence_its_scripts_use(page, script):
     # Follows the page's imports through the modules and collects the keys they say().
-    every = diary.labels()["text"].keys()
-    sent = diary.labels(page)["text"].keys()
+    every = words.labels()["text"].keys()
+    sent = words.labels(page)["text"].keys()
     found, todo, seen = set(), [script], set()
     while todo:
         name = todo.pop()
@@ -174,13 +175,13 @@ def test_diary_pages_link_the_stylesheet_and_allow_only_their_no_script_rule(cli
     assert ".save-bar" in b"".join(stylesheet.streaming_content).decode()
     stylesheet.close()  # whitenoise streams the file
     assert re.findall(r"<style>.*?</style>", body, re.DOTALL) == [
-        f"<style>{diary.WITHOUT_SCRIPT_CSS}</style>"
+        f"<style>{styles.WITHOUT_SCRIPT_CSS}</style>"
     ]
-    assert f"<noscript><style>{diary.WITHOUT_SCRIPT_CSS}</style></noscript>" in body
+    assert f"<noscript><style>{styles.WITHOUT_SCRIPT_CSS}</style></noscript>" in body
     policy = diary_page["Content-Security-Policy"]
     other = client.get("/en/guide/stretches/")["Content-Security-Policy"]
     # Computed here, not by the code under test: what a browser checks the style against.
-    css = diary.WITHOUT_SCRIPT_CSS
+    css = styles.WITHOUT_SCRIPT_CSS
     digest = f"'sha256-{b64encode(hashlib.sha256(css.encode()).digest()).decode()}'"
     assert digest in policy
     assert digest not in other

@@ -191,3 +191,12 @@ def test_countries_are_listed_in_each_languages_alphabetical_order():
     assert names.index("Ecuador") < names.index("España") < names.index("Estados Unidos")
     ru = [row["name"] for row in emergency.listing("ru")]
     assert ru == sorted(ru, key=emergency.sort_key)
+
+
+def test_a_long_sea_rescue_number_is_shown_in_groups_and_dialled_as_digits(client):
+    # Spain's Salvamento Marítimo, 900 202 202: nine digits in a row are hard to read aloud to
+    # someone, or to check against a sign on the beach.
+    assert emergency.grouped("900202202") == "900 202 202"
+    assert emergency.grouped("1441") == "1441"
+    body = client.get("/en/country/").content.decode()
+    assert '<a href="tel:900202202">900 202 202</a>' in body

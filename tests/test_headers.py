@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import sign_in
 from django.conf import settings
+from staff import sign_in
 
 pytestmark = pytest.mark.django_db
 # Made once with secrets.token_urlsafe(50), as the README says (a constant: the same tests in
@@ -265,8 +265,8 @@ def test_check_deploy_reports_the_same_errors():
         check=False,
     )
     assert result.returncode != 0
-    assert "guide.E001" in result.stderr
-    assert "guide.E002" in result.stderr
+    assert "cramps_site.E001" in result.stderr
+    assert "cramps_site.E002" in result.stderr
 
 
 def test_hsts_pins_subdomains_and_preload_only_when_asked():

@@ -4,11 +4,11 @@ whichever way it reaches the database, and shown in the admin on the venue."""
 import datetime
 
 import pytest
-from conftest import sign_in
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import IntegrityError
 from django.utils import timezone
+from staff import sign_in
 
 from guide import models
 from guide.models import Venue, VenueNumberChange

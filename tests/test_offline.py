@@ -27,6 +27,16 @@ def test_worker_is_served_at_the_root_with_no_cache(client):
     assert 'addEventListener("fetch"' in body
 
 
+def test_the_worker_reads_exactly_the_configuration_keys_offline_py_writes(client):
+    # guide/offline.py writes CONFIG above the worker's source; a key renamed on one side only
+    # would leave the worker reading undefined (and, say, precaching no emergency screen).
+    config, _body, _response = worker_config(client)
+    source = offline.WORKER_SOURCE.read_text(encoding="utf-8")
+    # Only dotted reads: a whole CONFIG passed around or taken apart would escape this test.
+    assert not re.search(r"CONFIG(?!\.\w)", source.replace("CONFIG (above", "")), source
+    assert set(re.findall(r"\bCONFIG\.(\w+)", source)) == config.keys()
+
+
 def test_precache_holds_every_page_of_the_sitemap_in_its_language(client, sitemap_paths):
     config, _body, _response = worker_config(client)
     for path in sitemap_paths:

@@ -4,11 +4,12 @@
 import re
 
 import pytest
-from conftest import OPERATOR_PASSWORD, HttpsClient, make_venue, one_time_code, operator_client
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from organisations import OPERATOR_PASSWORD, make_venue, operator_client
+from staff import HttpsClient, one_time_code
 
 from guide import conditions
 from guide.models import Conditions, Operator, Organisation, Venue

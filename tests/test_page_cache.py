@@ -7,7 +7,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_started
 from django.test.utils import override_settings
 
-from guide import page_cache
+from cramps_site import page_cache
 from guide.models import Venue
 
 pytestmark = pytest.mark.django_db

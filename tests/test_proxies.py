@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from guide.proxies import client_address
+from cramps_site.proxies import client_address
 
 UNTRUSTED = "127.0.0.7"
 
@@ -116,4 +116,4 @@ def test_trusting_every_sender_is_refused_at_start():
 
 def test_the_retired_proxy_switch_is_named_by_the_deploy_check():
     result = settings_process("manage.py", "check", "--deploy", DJANGO_BEHIND_PROXY="1")
-    assert "guide.W005" in result.stdout + result.stderr
+    assert "cramps_site.W005" in result.stdout + result.stderr

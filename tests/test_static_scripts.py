@@ -1,4 +1,5 @@
-"""Scripts as collectstatic ships them (guide/storage.py): ours without comments, others as is.
+"""Scripts as collectstatic ships them (cramps_site/storage.py): ours without comments, others
+as is.
 
 Comments stay in static/js, where they explain the code; on the wire they were a quarter of
 every script. What takes them out must read JavaScript as a browser does: a line that starts
@@ -13,7 +14,7 @@ import django
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 
-from guide.storage import StaticFilesStorage
+from cramps_site.storage import StaticFilesStorage
 
 OURS = """\
 // A comment that goes.

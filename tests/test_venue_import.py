@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_venue
 from django.core.management import CommandError, call_command
+from organisations import make_venue
 
 from guide.models import Organisation, Venue
 

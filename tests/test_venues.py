@@ -5,9 +5,9 @@ import json
 import re
 
 import pytest
-from conftest import sign_in
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from staff import sign_in
 
 from guide.models import Venue
 
@@ -163,7 +163,7 @@ def test_the_venue_page_puts_its_defibrillator_in_the_cpr_step_and_on_the_phone(
     cpr = cpr[: cpr.index("</p>")]
     assert "start CPR" in cpr
     # The number the call buttons dial, which follows the phone's country like them.
-    assert 'Call <span data-number-text="%(number)s">999</span>, start CPR' in cpr
+    assert 'Call <span data-number-text="%(number)s">999</span> on speaker, start CPR' in cpr
     assert "the defibrillator. Where it is: Reception wall" in cpr
     # venue.js leaves it on the phone for the rescue screen's defibrillator step (timer.js).
     kept = json.loads(html.unescape(re.search(r'data-venue="([^"]+)"', body)[1]))

@@ -5,14 +5,16 @@ venue rides along in the offline pack. (Their times are measured by `make bench`
 import re
 
 import pytest
-from conftest import OPERATOR_PASSWORD, HttpsClient, operator_client
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from many_venues import make_venues
+from organisations import OPERATOR_PASSWORD, operator_client
+from staff import HttpsClient
 
-from guide import offline, page_cache, sitemaps
+from cramps_site import page_cache
+from guide import offline, sitemaps
 from guide.models import Organisation
 
 pytestmark = pytest.mark.django_db

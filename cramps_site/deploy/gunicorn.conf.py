@@ -13,7 +13,7 @@ wsgi_app = "cramps_site.wsgi:application"
 # the address stays open while gunicorn restarts.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threads keep connections alive between requests and let a slow database query not hold a
-# whole process; pages are mostly served from memory (guide/page_cache.py).
+# whole process; pages are mostly served from memory (cramps_site/page_cache.py).
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 worker_class = "gthread"
 threads = 4
@@ -31,7 +31,8 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
 # both. The app's own log lines go to standard output too (settings.LOGGING).
 accesslog = "-"
 errorlog = "-"
-# %(h)s is the client: the app puts the address our proxy saw in REMOTE_ADDR (guide/proxies.py).
+# %(h)s is the client: the app puts the address our proxy saw in REMOTE_ADDR
+# (cramps_site/proxies.py).
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 # systemd starts, restarts and stops it; no control socket in the service user's home.
 control_socket_disable = True

@@ -1,5 +1,6 @@
 """Reads the content files into pages, refusing any file that cannot be shown safely."""
 
+import dataclasses
 import datetime
 import re
 import tomllib
@@ -96,6 +97,11 @@ def all_pages():
             for path in sorted((CONTENT_DIR / section / language).glob("*.md")):
                 page = parse(path, section, language)
                 pages[language, section, page.slug] = page
+    # A page that shows the "Get help now" box cites the box's sources too.
+    for key, page in pages.items():
+        box = pages.get((page.language, "now", RED_FLAGS_SLUG))
+        if box and (page.is_emergency or page.show_red_flags):
+            pages[key] = dataclasses.replace(page, box_sources=box.sources)
     return pages
 
 

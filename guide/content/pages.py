@@ -14,7 +14,7 @@ RED_FLAGS_SLUG = "red-flags"
 WATER_INDEX_SLUG = "index"
 # "Call the number now" or "get urgent care today": the NHS's two levels of urgency.
 FLAG_LEVELS = ("emergency", "urgent")
-# The muscles a step may name (a subset of the diary's answers, guide/diary.py).
+# The muscles a step may name (a subset of the diary's answers, guide/diary/words.py).
 STEP_MUSCLES = ("calf", "foot", "thigh-front", "thigh-back")
 # Where a text names the number to call ("call {number} now"): the page shows the call buttons'
 # number there and follows them when the phone's country or a venue changes it.
@@ -93,6 +93,9 @@ class Page:
     notice: str = ""
     # Numbers only this language gives on purpose (a local emergency number), as written.
     local_numbers: tuple[str, ...] = ()
+    # The "Get help now" box's sources, on the pages that show the box (the loader adds them
+    # once every page of the language is read).
+    box_sources: tuple[Source, ...] = ()
 
     @property
     def short_title(self):
@@ -187,9 +190,5 @@ class Page:
     @property
     def listed_sources(self):
         """The page's sources, and the red flags' too where the page shows them."""
-        from .loader import red_flags  # here, not at the top: the loader builds pages
-
         sources = list(self.sources)
-        if self.is_emergency or self.show_red_flags:
-            sources += [s for s in red_flags(self.language).sources if s not in sources]
-        return sources
+        return sources + [source for source in self.box_sources if source not in sources]

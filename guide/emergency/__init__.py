@@ -243,6 +243,7 @@ def listing(language):
             "ambulance": country.ambulance,
             "also_112": country.also_112,
             "water": country.water,
+            "water_shown": grouped(country.water),
             "reaches": country.reaches,
             "reaches_name": country.reaches_name(language),
             "urgent": country.urgent,
@@ -276,3 +277,13 @@ def for_worker():
             entry["urgentNames"] = country.urgent_names
         table[code] = entry
     return table
+
+
+def grouped(number):
+    """A long number as people read it aloud ("900 202 202"); short ones (112, 1441) as they are.
+
+    Only for showing: every tel: link dials the digits. static/js/app.js groups the same way.
+    """
+    if len(number) < 9 or not number.isdigit():
+        return number
+    return " ".join(number[start : start + 3] for start in range(0, len(number), 3))

@@ -127,8 +127,15 @@ function dial() {
   for (const line of document.querySelectorAll("[data-water-line]")) {
     line.hidden = !water;
     if (water) line.querySelector("a").href = `tel:${water}`;
-    if (water) line.querySelector("a").textContent = water;
+    if (water) line.querySelector("a").textContent = grouped(water);
   }
+}
+
+// A long number as people read it aloud ("900 202 202"), as guide/emergency groups it on the
+// country page; short ones (112, 1441) as they are. Links dial the digits.
+function grouped(number) {
+  if (number.length < 9 || !/^\d+$/.test(number)) return number;
+  return number.match(/\d{1,3}/g).join(" ");
 }
 
 export function askWorker(message, worker = null, patienceMs = 5000) {

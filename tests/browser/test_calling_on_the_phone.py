@@ -305,7 +305,9 @@ def test_without_a_country_the_venues_country_is_dialled_and_its_line_can_be_put
     spain = emergency.get("ES")
     assert_every_button_dials(page, spain.ambulance)
     assert place(page).inner_text() == "Spain? Change"
-    assert page.locator("[data-water-line] a").get_attribute("href") == f"tel:{spain.water}"
+    sea = page.locator("[data-water-line] a")
+    assert sea.get_attribute("href") == f"tel:{spain.water}"
+    assert sea.inner_text() == "900 202 202"  # grouped as on the country page
     assert_the_venues_line_is_offered(page, "+34600000123", "Lifeguards at Playa del Faro (demo)")
     page.goto(f"{server.url}/en/venues/harbour-lido/")  # the last one opened counts
     page.goto(f"{server.url}/en/now/")
@@ -335,7 +337,7 @@ def test_a_venues_country_whose_number_reaches_the_police_is_named_so(phone, ser
         assert_every_button_dials(page, "110")
         place(page).filter(has_text=label).wait_for()
     page.goto(f"{server.url}/en/venues/harbour-lido/")
-    assert "Call 110, start CPR" in page.locator(".venue-cpr").inner_text()
+    assert "Call 110 on speaker, start CPR" in page.locator(".venue-cpr").inner_text()
 
 
 @pytest.mark.parametrize("where", ["online", "with the server stopped"])

@@ -17,7 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from phone import CHROMIUM, CHROMIUM_ARGS
 
-from guide import diary
+from guide.diary import words as diary_words
 
 ORIGIN = "http://localhost"
 MODULES = ["entry", "transfer", "pattern", "store", "context", "words"]
@@ -34,7 +34,7 @@ CALL = """async ([path, args]) => {
 
 def unit_page():
     with translation.override("en"):
-        words = json.dumps(diary.labels(), cls=DjangoJSONEncoder)
+        words = json.dumps(diary_words.labels(), cls=DjangoJSONEncoder)
     urls = {name: staticfiles_storage.url(f"js/diary/{name}.js") for name in MODULES}
     imports = "\n".join(f'import * as {name} from "{url}";' for name, url in urls.items())
     return (
@@ -238,7 +238,7 @@ BAD_ENTRIES = {
     "a note that is no text": (entry(note=["x"]), "note"),
     "helped by something unknown": (entry(helped=["prayer"]), "helped"),
     "more warnings than there are": (
-        entry(warnings=["swollen"] * (len(diary.WARNING_SIGNS) + 1)),
+        entry(warnings=["swollen"] * (len(diary_words.WARNING_SIGNS) + 1)),
         "warnings",
     ),
     "an edit time that is no time": (entry(updated="~"), "updated"),

@@ -20,11 +20,11 @@ from django.core import signing
 from django.utils import timezone
 
 KNOWN_BROWSER_COOKIE = "cramp_aid_staff_browser"
-KNOWN_BROWSER_SALT = "guide.admin_login.known-browser"
+KNOWN_BROWSER_SALT = "cramps_site.admin_login.known-browser"
 
 
 def client_address(request):
-    """The address django-axes counts by: the client's (guide/proxies.py), IPv6 by its /64."""
+    """The address django-axes counts by: the client's (cramps_site/proxies.py), IPv6 by its /64."""
     address = request.META.get("REMOTE_ADDR") or ""
     try:
         parsed = ipaddress.ip_address(address)

@@ -28,7 +28,7 @@ def database():
 
 
 def numbers_table():
-    from . import emergency, offline
+    from guide import emergency, offline
 
     emergency.countries()
     offline.version()  # what every answer's version header needs, the table included

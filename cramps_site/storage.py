@@ -5,7 +5,7 @@ import rjsmin
 from django.core.files.base import ContentFile
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
-from . import stylesheets
+from guide import stylesheets
 
 # Our scripts (static/js); admin's vendored jQuery, select2 and xregexp go out as written.
 OUR_SCRIPTS = "js/"
