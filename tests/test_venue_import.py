@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from organisations import make_venue
 
-from guide.models import Organisation, Venue
+from guide.models import Organisation, Venue, VenueNumberChange
 
 pytestmark = pytest.mark.django_db
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -253,3 +253,41 @@ def test_a_quoted_cell_over_several_lines_keeps_the_line_numbers_true(tmp_path, 
     bad = "west-sands,West Sands,cove,en,,GB,999,,Hut,10-18,Hut,Wall,no"
     with pytest.raises(CommandError, match="line 4: kind"):
         run(tmp_path, f"{HEADER}\n{multi}\n{bad}\n")
+
+
+def number_changes(slug):
+    return [
+        (change.field, change.old, change.new, change.changed_by_name)
+        for change in VenueNumberChange.objects.filter(venue__slug=slug).order_by("pk")
+    ]
+
+
+def test_a_row_without_a_country_is_refused_as_the_admin_refuses_it(tmp_path, organisation):
+    # The main call button dials the country's number: a venue cannot be without one.
+    lake = "still-lake,Still Lake,lake,en,,,+44 1632 960 555,,Shore,9:00 to 17:00,Hut,Hut wall,yes"
+    with pytest.raises(CommandError) as failure:
+        run(tmp_path, f"{HEADER}\n{lake}\n")
+    assert "line 2: country: Give the venue's country: the call buttons dial its number." in (
+        str(failure.value)
+    )
+    assert not Venue.objects.exists()
+
+
+def test_an_import_keeps_every_change_of_the_numbers_it_makes(tmp_path, organisation):
+    run(tmp_path, f"{HEADER}\n{POOL}\n", "--dry-run")
+    assert not VenueNumberChange.objects.exists()  # a dry run writes nothing, records included
+    run(tmp_path, f"{HEADER}\n{POOL}\n{BEACH}\n")
+    # From the command line nobody is signed in: the record says so with an empty name.
+    assert number_changes("north-lido") == [
+        ("country", "", "GB", ""),
+        ("emergency_number", "", "999", ""),
+        ("lifeguard_phone", "", "+441632960123", ""),
+    ]
+    assert number_changes("west-sands") == [("country", "", "GB", "")]
+    lake_line = POOL.replace("GB,999,+44 1632 960 123", "GB,+44 1632 960 555,")
+    run(tmp_path, f"{HEADER}\n{lake_line}\n{BEACH}\n")
+    assert number_changes("north-lido")[3:] == [
+        ("emergency_number", "999", "+441632960555", ""),
+        ("lifeguard_phone", "+441632960123", "", ""),
+    ]
+    assert len(number_changes("west-sands")) == 1  # unchanged: nothing more kept
