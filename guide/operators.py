@@ -7,6 +7,7 @@ private and depend on who is signed in. Another organisation's venue answers 404
 """
 
 import functools
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -68,8 +69,10 @@ class SignIn(LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         if not has_authenticator(user):
-            # Signed in with a one-time code: set up the app before the codes run out.
-            response["Location"] = reverse("admin:second-factor")
+            # Signed in with a one-time code: set up the app before the codes run out, then on
+            # to where the operator was going (admin_site.after_second_factor).
+            going = urlencode({"next": self.get_success_url()})
+            response["Location"] = f"{reverse('admin:second-factor')}?{going}"
         remember_browser(response, user.get_username(), path=reverse("guide:operator"))
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from organisations import OPERATOR_PASSWORD, make_venue, operator_client
-from staff import HttpsClient, one_time_code
+from staff import HttpsClient, one_time_code, sign_in
 
 from guide import conditions
-from guide.models import Conditions, Operator, Organisation, Venue
+from guide.models import Conditions, Operator, Organisation, Venue, VenueNumberChange
 from guide.organisations import OPERATOR_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
@@ -208,12 +210,59 @@ def test_operators_sign_in_on_their_phone_with_the_password_and_a_code(two_organ
         client, operator, OPERATOR_PASSWORD, one_time_code(operator.username)
     )
     assert right.status_code == 302
-    # A first sign-in with a one-time code goes on to set up the authenticator app.
-    assert right["Location"] == f"{ADMIN}second-factor/"
+    # A first sign-in with a one-time code goes on to set up the authenticator app, and from
+    # there to where the operator was going.
+    assert right["Location"] == f"{ADMIN}second-factor/?next=%2Fen%2Foperator%2F"
     page = client.get("/en/operator/")
     assert page.status_code == 200
     assert "Playa Azul" in page.content.decode()
     assert "City Lido" not in page.content.decode()
+
+
+def set_up_the_app(client, address):
+    """As staff do on the second-factor page: the app scans the key, its code confirms it."""
+    client.get(address)  # the page makes the authenticator waiting to be confirmed
+    device = TOTPDevice.objects.get(confirmed=False)
+    code = str(totp(device.bin_key, device.step, device.t0, device.digits)).zfill(6)
+    response = client.post(address, {"action": "confirm", "otp_token": code})
+    assert 'class="recovery-codes"' in response.content.decode()
+    return response
+
+
+def continue_link(response):
+    """Where the page's "Continue" button leads."""
+    found = re.search(
+        r'<a class="button[^"]*" href="([^"]*)"[^>]*>Continue</a>', response.content.decode()
+    )
+    return found and found[1]
+
+
+def test_after_the_second_factor_step_an_operator_goes_on_to_the_operator_page(
+    two_organisations,
+):
+    operator = two_organisations["sea_operator"]
+    client = HttpsClient()
+    code = one_time_code(operator.username)
+    right = sign_in_on_the_phone(client, operator, OPERATOR_PASSWORD, code, "/en/operator/")
+    assert continue_link(set_up_the_app(client, right["Location"])) == "/en/operator/"
+    # Signed in through the admin's own form, with nowhere asked for: their venues, not the
+    # admin's index (its models are few for an operator, the conditions are not there).
+    TOTPDevice.objects.all().delete()
+    admin_client = sign_in(HttpsClient(), operator, OPERATOR_PASSWORD)
+    assert continue_link(set_up_the_app(admin_client, f"{ADMIN}second-factor/")) == "/en/operator/"
+
+
+def test_after_the_second_factor_step_a_superuser_goes_on_to_the_admin(two_organisations):
+    root = User.objects.create_superuser("root", "root@example.com", OPERATOR_PASSWORD)
+    client = sign_in(HttpsClient(), root, OPERATOR_PASSWORD)
+    assert continue_link(set_up_the_app(client, f"{ADMIN}second-factor/")) == ADMIN
+
+
+def test_the_second_factor_page_goes_on_to_no_other_site(two_organisations):
+    operator = two_organisations["sea_operator"]
+    client = sign_in(HttpsClient(), operator, OPERATOR_PASSWORD)
+    address = f"{ADMIN}second-factor/?next=https://example.com/"
+    assert continue_link(set_up_the_app(client, address)) == "/en/operator/"
 
 
 def test_sign_in_throttling_covers_the_operator_pages(two_organisations):
@@ -421,6 +470,43 @@ def test_the_admin_import_lists_every_problem_and_writes_nothing(two_organisatio
         checked.content.decode()
     )
     assert not Venue.objects.filter(slug__startswith="cala-").exists()
+
+
+def test_an_import_in_the_admin_keeps_the_number_changes_with_who_uploaded_it(
+    two_organisations,
+):
+    client = operator_client(two_organisations["sea_operator"])
+    beach = two_organisations["beach"]
+    upload = (
+        IMPORT_HEADER
+        + "cala-sol,Cala Sol,beach,es,,ES,Europe/Madrid,,+34 600 000 123,Torre,11-19,Rampa,"
+        + "Puesto,yes\n"
+        + "playa-azul,Playa Azul,beach,es,,ES,Europe/Madrid,+34 900 202 202,,Torre roja,"
+        + "11:00 a 19:00,Junto a la rampa,En el puesto de socorro,yes\n"
+    )
+    response = client.post(f"{ADMIN}guide/venue/import/", {"file": csv_upload(upload)})
+    assert response.status_code == 302
+
+    def kept(venue):
+        return [
+            (change.field, change.old, change.new, change.changed_by_name)
+            for change in VenueNumberChange.objects.filter(venue=venue).order_by("pk")
+        ]
+
+    assert kept(Venue.objects.get(slug="cala-sol")) == [
+        ("country", "", "ES", "sea-lifeguard"),
+        ("lifeguard_phone", "", "+34600000123", "sea-lifeguard"),
+    ]
+    assert kept(beach)[-1] == ("emergency_number", "112", "+34900202202", "sea-lifeguard")
+    page = client.get(f"{ADMIN}guide/venue/{beach.pk}/change/").content.decode()
+    history = page[page.index("Changes of its numbers") :]
+    assert "+34900202202" in history
+    assert "sea-lifeguard" in history
+    # Today's conditions change no number: the record stays as it was.
+    before = VenueNumberChange.objects.count()
+    client.post("/es/operator/playa-azul/", {"flag": "red"})
+    assert Venue.objects.get(pk=beach.pk).conditions.flag == "red"
+    assert VenueNumberChange.objects.count() == before
 
 
 def test_a_superuser_imports_into_the_organisation_named(two_organisations):
