@@ -59,13 +59,14 @@ def is_known_place(request, username):
     ).exists()
 
 
-def remember_browser(response, username):
-    """After a complete sign-in: this browser is a known place for this user name."""
+def remember_browser(response, username, path=None):
+    """After a complete sign-in: this browser is a known place for this user name, where it
+    signs in (the admin's path, or the operator pages')."""
     response.set_cookie(
         KNOWN_BROWSER_COOKIE,
         signing.dumps(username, salt=KNOWN_BROWSER_SALT),
         max_age=int(settings.SIGN_IN_KNOWN_PLACE_AGE.total_seconds()),
-        path=f"/{settings.ADMIN_PATH}",
+        path=path or f"/{settings.ADMIN_PATH}",
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Strict",

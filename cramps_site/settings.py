@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # With DJANGO_DEBUG=1 too, whitenoise serves /static/: the sources, and what only
     # collectstatic makes (the pages' joined stylesheet, guide/stylesheets.py) from STATIC_ROOT.
     "whitenoise.runserver_nostatic",
+    # Before the admin: guide/templates/admin/base_site.html adds the app's icon to its pages.
+    "guide",  # and before pwa: our manifest.json and offline.html templates replace its own
     # Django's admin, asking staff for a second factor (guide/admin_site.py).
     "guide.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -87,7 +89,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "guide",  # before pwa: our manifest.json and offline.html templates replace its own
     "pwa",
     # The project's own plumbing: its system checks of the production configuration.
     "cramps_site.apps.SiteConfig",

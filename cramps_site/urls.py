@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_cookie
@@ -11,9 +10,8 @@ from django.views.generic import TemplateView
 from pwa import views as pwa_views
 
 from cramps_site.page_cache import language_independent, same_for_everyone
-from guide import views
+from guide import sitemaps, views
 from guide.offline import numbers, service_worker
-from guide.sitemaps import SITEMAPS
 
 # At the root, django-pwa's manifest and offline page speak the language of the browser or of
 # the language cookie: private, so no shared cache hands one visitor's language to another.
@@ -34,7 +32,9 @@ urlpatterns = [
         name="manifest",
     ),
     path("offline/", in_visitors_language(vary_on_cookie(views.offline)), name="offline"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # One file, or past 50,000 addresses an index of files (guide/sitemaps.py).
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 from django.shortcuts import resolve_url
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from cramps_site.admin_login import remember_browser
 
 from . import second_factor
+from .organisations import organisation_of
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -22,6 +24,20 @@ class StaffAdminSite(admin.AdminSite):
     def get_urls(self):
         setup = self.admin_view(lambda request: second_factor.setup(request, self))
         return [path("second-factor/", setup, name="second-factor"), *super().get_urls()]
+
+    def after_second_factor(self, request):
+        """Where staff go on from the second-factor page: where they were going (this site
+        only), else an operator to the operator page, where the conditions are reported, and
+        a superuser to the admin."""
+        target = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+        user = request.user
+        if not user.is_superuser and organisation_of(user) is not None:
+            return reverse("guide:operator")
+        return reverse(f"{self.name}:index")
 
     def login(self, request, extra_context=None):
         response = super().login(request, extra_context)

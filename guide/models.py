@@ -1,5 +1,6 @@
-"""Venues: pools, beaches and lakes whose operators publish a page and print its poster, and
-the record of every change to the numbers their call buttons offer."""
+"""Venues: pools, beaches and lakes whose operators publish a page and print its poster; the
+organisations that run them, their operators' accounts, today's conditions, and the record of
+every change to the numbers their call buttons offer."""
 
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -28,7 +30,8 @@ international_number_validator = RegexValidator(
         "then the digits, e.g. +34612345678."
     ),
 )
-RESERVED_SLUGS = {"saved", "new", "poster", "admin"}
+# "posters", "sign-in" and "sign-out" are operator pages beside /<lang>/operator/<slug>/.
+RESERVED_SLUGS = {"saved", "new", "poster", "admin", "posters", "sign-in", "sign-out"}
 # What decides the numbers a venue's visitors are offered: every change to them is kept, with
 # who made it and when (VenueNumberChange), whichever way it reaches the database.
 NUMBER_FIELDS = ("country", "emergency_number", "lifeguard_phone")
@@ -51,6 +54,16 @@ def language_choices():
     to LANGUAGES needs no new migration.
     """
     return settings.LANGUAGES
+
+
+def known_zone(name):
+    from . import local_time
+
+    if name and not local_time.is_zone(name):
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone; write it as Europe/Madrid or Atlantic/Canary."),
+            params={"zone": name},
+        )
 
 
 def not_reserved(slug):
@@ -82,12 +95,19 @@ class VenueQuerySet(models.QuerySet):
                 keep_number_changes(venue, before[row["pk"]], row, changed_by, using=self.db)
         return count
 
-    def bulk_create(self, venues, *args, **kwargs):
+    def bulk_create(self, venues, *args, changed_by=None, **kwargs):
         with transaction.atomic(using=self.db):
             created = super().bulk_create(venues, *args, **kwargs)
-            for venue in created:
-                if venue.pk is not None:
-                    keep_number_changes(venue, {}, numbers_of(venue), None, using=self.db)
+            # One write for all their records, not one a venue: an import creates thousands.
+            VenueNumberChange.objects.using(self.db).bulk_create(
+                [
+                    change
+                    for venue in created
+                    if venue.pk is not None
+                    for change in number_changes(venue, {}, numbers_of(venue), changed_by)
+                ],
+                batch_size=kwargs.get("batch_size"),
+            )
         return created
 
 
@@ -147,6 +167,35 @@ class Venue(models.Model):
         default=False, help_text=_("Unpublished venues answer “not found” to the public.")
     )
     updated = models.DateTimeField(auto_now=True)
+    # Who runs it: its operators see and change it, nobody else but superusers.
+    organisation = models.ForeignKey(
+        "Organisation",
+        null=True,
+        blank=True,
+        db_index=False,  # venues_of_an_organisation starts with it
+        on_delete=models.PROTECT,
+        related_name="venues",
+        verbose_name=_("organisation"),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        blank=True,
+        validators=[known_zone],
+        help_text=_(
+            "Only where the country's clocks differ (the Canaries, Russia, Mexico…): the zone "
+            "its conditions are reported in, e.g. Atlantic/Canary."
+        ),
+    )
+    # The latest report of its conditions (Conditions keeps them all): one join to show it.
+    conditions = models.ForeignKey(
+        "Conditions",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = VenueQuerySet.as_manager()
     # Who saves (set by the admin before it saves, see admin.py): kept with any number change.
@@ -155,6 +204,14 @@ class Venue(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # The sitemap asks on every request whether a published venue changed.
+            models.Index(fields=["published", "updated"], name="venues_published_changes"),
+            # A page of an organisation's venues, or of everyone's, in name order, read from an
+            # index rather than sorting 10,000 of them (the admin, the operator page).
+            models.Index(fields=["organisation", "name"], name="venues_of_an_organisation"),
+            models.Index(fields=["name"], name="venues_by_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -171,6 +228,40 @@ class Venue(models.Model):
     def get_poster_url(self):
         with translation.override(self.language):
             return reverse("guide:venue-poster", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        self.clean_time_zone()
+
+    def clean_time_zone(self):
+        from . import emergency, local_time
+
+        zones = local_time.country_zones(self.country)
+        country = emergency.get(self.country)
+        name = country.name(translation.get_language() or "en") if country else self.country
+        if self.time_zone and zones and self.time_zone not in zones:
+            raise ValidationError(
+                {
+                    "time_zone": _("%(zone)s is not a time zone of %(country)s: choose %(zones)s.")
+                    % {"zone": self.time_zone, "country": name, "zones": ", ".join(zones)}
+                }
+            )
+        if not self.time_zone and local_time.needs_own_zone(self.country):
+            raise ValidationError(
+                {
+                    "time_zone": _(
+                        "Clocks differ within %(country)s: give the venue's time zone (%(zones)s)."
+                    )
+                    % {"country": name, "zones": ", ".join(zones)}
+                }
+            )
+
+    @property
+    def zone(self):
+        """The venue's local time zone (guide/local_time.py)."""
+        from . import local_time
+
+        return local_time.zone_of(self.country, self.time_zone)
 
     @property
     def country_number(self):
@@ -200,13 +291,100 @@ class Venue(models.Model):
         return None
 
 
+class OrganisationManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Organisation(models.Model):
+    """Who runs venues: a city's beach service, a pool chain, a lifeguard club."""
+
+    name = models.CharField(_("name"), max_length=120)
+
+    objects = OrganisationManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        # "Porthaven Beaches" and "porthaven beaches" are one organisation, not two.
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_unique_in_any_case")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class Operator(models.Model):
+    """A staff account that runs one organisation's venues, and sees no other's."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="operator",
+        verbose_name=_("account"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="operators",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        verbose_name = _("operator")
+        verbose_name_plural = _("operators")
+
+    def __str__(self):
+        return f"{self.user.get_username()} ({self.organisation})"
+
+
+class Conditions(models.Model):
+    """One report of a venue's conditions, kept with who made it and when; the venue points to
+    its latest. A change is a new report: none is ever edited (guide/conditions.py)."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="reports")
+    flag = models.CharField(_("flag"), max_length=20, blank=True)
+    # When this flag went up: the report before it may have flown the same one.
+    flag_since = models.DateTimeField(_("flag since"))
+    lifeguards_until = models.DateTimeField(_("lifeguards on duty until"), null=True, blank=True)
+    hazards = models.JSONField(_("hazards"), default=list, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    # Kept when the account goes: the record says who, for as long as it is kept.
+    reported_by_name = models.CharField(_("reported by"), max_length=150, blank=True)
+    # No longer today's after this: 12 hours on, or when the lifeguards go off duty.
+    expires_at = models.DateTimeField(_("current until"))
+
+    class Meta:
+        ordering = ["-reported_at", "-pk"]
+        verbose_name = _("conditions report")
+        verbose_name_plural = _("conditions reports")
+        indexes = [models.Index(fields=["venue", "-reported_at"], name="conditions_by_venue")]
+
+    def __str__(self):
+        return f"{self.venue_id}: {self.flag or '-'} at {self.reported_at:%Y-%m-%d %H:%M}"
+
+
 def numbers_of(venue):
     return {name: getattr(venue, name) for name in NUMBER_FIELDS}
 
 
-def keep_number_changes(venue, before, after, changed_by, using=None):
-    """Records each number field that differs between two states of a venue."""
-    VenueNumberChange.objects.using(using).bulk_create(
+def number_changes(venue, before, after, changed_by):
+    """A record, not yet written, of each number field that differs between two states."""
+    return [
         VenueNumberChange(
             venue_id=venue.pk,
             venue_name=venue.name,
@@ -218,6 +396,13 @@ def keep_number_changes(venue, before, after, changed_by, using=None):
         )
         for name in NUMBER_FIELDS
         if name in after and (before.get(name) or "") != (after[name] or "")
+    ]
+
+
+def keep_number_changes(venue, before, after, changed_by, using=None):
+    """Records each number field that differs between two states of a venue."""
+    VenueNumberChange.objects.using(using).bulk_create(
+        number_changes(venue, before, after, changed_by)
     )
 
 

@@ -169,5 +169,6 @@ def setup(request, site):
         codes=codes,
         has_authenticator=has_authenticator(user),
         codes_left=_recovery_codes_left(user),
+        continue_url=site.after_second_factor(request),
     )
     return render(request, "admin/second_factor.html", context)

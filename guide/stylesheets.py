@@ -2,10 +2,11 @@
 
 The emergency screens must paint from one small response (DESIGN.md: 14 KB, nothing
 render-blocking), so they carry app.css, and only it, in a <style> their policy allows by hash.
-Every other page links one content-hashed stylesheet: app.css, pages.css and diary.css joined by
-collectstatic (cramps_site/storage.py). Inlined in each of the 24 other pages of a language,
-the same CSS cost every language's offline pack about 63 KB of its 300 KB; linked, it is kept
-once, fetched once (immutable), and the service worker keeps it offline with the scripts.
+Every other page links one content-hashed stylesheet: app.css, pages.css, diary.css and
+conditions.css joined by collectstatic (cramps_site/storage.py); the operator pages add
+operator.css. Inlined in each of the 24 other pages of a language, the same CSS cost every
+language's offline pack about 63 KB of its 300 KB; linked, it is kept once, fetched once
+(immutable), and the service worker keeps it offline with the scripts.
 """
 
 import hashlib
@@ -16,9 +17,10 @@ from django.conf import settings
 
 # What every page but the emergency screens links, and what it is made of, in cascade order.
 # The diary's styles join it: one cached file for every page rather than 2 KB inlined again in
-# each of the diary's three pages (their print rules are scoped to the doctor's sheet).
+# each of the diary's three pages (their print rules are scoped to the doctor's sheet); so do a
+# venue page's conditions, which a venue kept on the phone shows offline.
 LINKED = "css/site.css"
-LINKED_SOURCES = ("css/app.css", "css/pages.css", "css/diary.css")
+LINKED_SOURCES = ("css/app.css", "css/pages.css", "css/diary.css", "css/conditions.css")
 EMERGENCY_SOURCE = "css/app.css"
 
 

@@ -6,7 +6,7 @@ from pwa import views as pwa_views
 
 from cramps_site.page_cache import same_for_everyone
 
-from . import venues, views
+from . import operators, venues, views
 from .diary import views as diary
 
 # The manifests are revalidated on every use, so an installed app sees a new name or icon.
@@ -24,6 +24,13 @@ urlpatterns = [
     path("venues/", venues.saved_venues, name="saved-venues"),
     path("venues/<slug:slug>/", venues.venue_page, name="venue"),
     path("venues/<slug:slug>/poster/", venues.poster, name="venue-poster"),
+    # Operators: their venues, today's conditions, every poster (guide/operators.py). The fixed
+    # names come first; models.RESERVED_SLUGS keeps venues off them.
+    path("operator/", operators.venue_list, name="operator"),
+    path("operator/sign-in/", operators.sign_in, name="operator-sign-in"),
+    path("operator/sign-out/", operators.sign_out, name="operator-sign-out"),
+    path("operator/posters/", operators.posters, name="operator-posters"),
+    path("operator/<slug:slug>/", operators.venue_conditions, name="operator-venue"),
     path("country/", views.country_page, name="country"),
     path("reviews/", views.reviews, name="reviews"),
     # The cramp diary: pages only; its data stays in the phone's storage (guide/diary/).

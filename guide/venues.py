@@ -1,4 +1,5 @@
-"""Venue pages, their printable posters with a QR code, and the "My saved venues" page."""
+"""Venue pages with today's conditions, their printable posters with a QR code, and the
+"My saved venues" page."""
 
 import functools
 import json
@@ -7,7 +8,8 @@ import segno
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,8 +19,9 @@ from django.views.decorators.http import require_safe
 
 from cramps_site.page_cache import same_for_everyone
 
-from . import content, emergency, first_paint, local_words
+from . import conditions, content, emergency, first_paint, local_words
 from .models import Venue
+from .organisations import runs_venues, venues_for
 
 # What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
 # by country (GLOSSARY.md; native review, December 2026, 2.20): Spain says socorristas, piscina
@@ -89,11 +92,16 @@ def venue_json(request, venue):
 
 
 def _published_or_404(request, slug):
-    venue = get_object_or_404(Venue, slug=slug)
-    # Only an unpublished venue asks who is looking, so published pages stay cacheable.
-    if not venue.published and not request.user.is_staff:
+    venue = get_object_or_404(Venue.objects.select_related("conditions"), slug=slug)
+    # Only an unpublished venue asks who is looking, so published pages stay cacheable. Its
+    # own organisation's operators (and superusers) may preview it; nobody else sees it.
+    if not venue.published and not can_preview(request.user, venue):
         raise Http404("No such venue")
     return venue
+
+
+def can_preview(user, venue):
+    return runs_venues(user) and venues_for(user).filter(pk=venue.pk).exists()
 
 
 def _in_its_language(request, venue, url):
@@ -109,8 +117,17 @@ def _in_its_language(request, venue, url):
 
 
 def published_version(slug):
-    """What a kept venue page or poster shows from the database: None once unpublished."""
-    return Venue.objects.filter(slug=slug, published=True).values_list("updated").first()
+    """What a kept venue page or poster shows from the database: None once unpublished; its
+    latest report, and whether that is still today's (it ages out with no edit at all)."""
+    row = (
+        Venue.objects.filter(slug=slug, published=True)
+        .values_list("updated", "conditions_id", "conditions__expires_at")
+        .first()
+    )
+    if row is None:
+        return None
+    updated, report, expires = row
+    return (updated, report, expires is not None and timezone.now() < expires)
 
 
 def absolute_url(request, path):
@@ -119,11 +136,13 @@ def absolute_url(request, path):
     return base.rstrip("/") + path
 
 
-def qr_svg(payload):
-    """The payload as an inline SVG QR code (error correction M: survives a wet noticeboard)."""
+def qr_svg(payload, label_id="qr-label"):
+    """The payload as an inline SVG QR code (error correction M: survives a wet noticeboard),
+    named by the element `label_id` (one per poster where a page prints several)."""
     code = segno.make(payload, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=4, svgclass="qr", lineclass=None, omitsize=True)
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-label" ', 1))
+    label = format_html('<svg role="img" aria-labelledby="{}" ', label_id)
+    return mark_safe(svg.replace("<svg ", label, 1))
 
 
 def briefly_shared(view):
@@ -138,6 +157,12 @@ def briefly_shared(view):
     return shared
 
 
+def todays_conditions(venue, words):
+    """The venue's current report in its own language, or None (guide/conditions.py)."""
+    with translation.override(venue.language):
+        return conditions.shown(venue, venue.conditions, words["lifeguards"])
+
+
 @require_safe
 @same_for_everyone(version=published_version)
 @briefly_shared
@@ -146,12 +171,15 @@ def venue_page(request, slug):
     venue = _published_or_404(request, slug)
     if elsewhere := _in_its_language(request, venue, venue.get_absolute_url()):
         return elsewhere
+    words = venue_words(venue)
     return render(
         request,
         "guide/venue.html",
         {
             "venue": venue,
-            "words": venue_words(venue),
+            "words": words,
+            "today": todays_conditions(venue, words),
+            "flags": conditions.flags_for(venue),
             # The venue's country's number on the call buttons, its own line a second button.
             "emergency_number": venue.country_number,
             "own_line": own_line(venue),
@@ -167,23 +195,26 @@ def poster(request, slug):
     venue = _published_or_404(request, slug)
     if elsewhere := _in_its_language(request, venue, venue.get_poster_url()):
         return elsewhere
+    return render(
+        request, "guide/poster.html", {**poster_context(request, venue), "hide_search": True}
+    )
+
+
+def poster_context(request, venue, label_id="qr-label"):
+    """What one poster shows (guide/poster.html#poster): also for every poster at once."""
     url = absolute_url(request, venue.get_absolute_url())
     water = content.get_page(venue.language, "now", "water")
     with translation.override(venue.language):  # the poster speaks the venue's language
         line = own_line(venue)
-    return render(
-        request,
-        "guide/poster.html",
-        {
-            "venue": venue,
-            "words": venue_words(venue),
-            "venue_url": url,
-            "qr": qr_svg(url),
-            "steps": water.steps[:4],
-            "own_line": line,
-            "hide_search": True,
-        },
-    )
+    return {
+        "venue": venue,
+        "words": venue_words(venue),
+        "venue_url": url,
+        "qr": qr_svg(url, label_id),
+        "qr_label": label_id,
+        "steps": water.steps[:4],
+        "own_line": line,
+    }
 
 
 @require_safe

@@ -5,7 +5,7 @@ Debian's Chromium, on a phone, downloads and paints, and how many requests a sec
 answers beside nginx serving the same bytes from disk (wrk, bounded in time, loopback only).
 Set BENCH_LIGHTHOUSE=0 to skip Lighthouse (about 15 s a page); BENCH_ONLY names the parts to
 run, e.g. BENCH_ONLY=emergency,first-paint (origin, emergency, pages, first-paint, pack,
-lighthouse).
+lighthouse, venues: the venues at scale, tests/bench_venues.py).
 """
 
 import datetime
@@ -403,6 +403,13 @@ def print_origin_speed(over):
               f"{ratio:.3f}x (budget {budget}x)")  # fmt: skip
 
 
+def venues_at_scale():
+    """tests/bench_venues.py, in a process of its own: it sets Django up on its own database."""
+    script = Path(__file__).with_name("bench_venues.py")
+    finished = subprocess.run([sys.executable, str(script)], check=False)
+    return [] if finished.returncode == 0 else ["venues at scale"]
+
+
 def wanted(part):
     """BENCH_ONLY=first-paint,emergency runs those parts alone; unset, every part runs."""
     only = os.environ.get("BENCH_ONLY")
@@ -449,12 +456,13 @@ def print_page_weights(browser, server, paths, over):
     print(f"     {'/en/diary/ with 12 weeks of cramps':40} {kb(size)} in {count} files")
 
 
-def main():
+SERVED_PARTS = ("emergency", "pages", "first-paint", "pack", "lighthouse")
+
+
+def print_served_parts(over):
+    """What one app server answers: the pages' weights, first paints, packs, Lighthouse."""
     from playwright.sync_api import sync_playwright
 
-    over = []
-    if wanted("origin"):
-        print_origin_speed(over)
     with tempfile.TemporaryDirectory() as data:
         server = AppServer(Path(data)).start()
         try:
@@ -491,6 +499,16 @@ def main():
                     print(f"{verdict(ok)} {path:40} {figures}{extra}", flush=True)
         finally:
             server.stop()
+
+
+def main():
+    over = []
+    if wanted("origin"):
+        print_origin_speed(over)
+    if any(wanted(part) for part in SERVED_PARTS):
+        print_served_parts(over)
+    if wanted("venues"):
+        over += venues_at_scale()
     print("\nAll within budget." if not over else f"\nOver budget: {', '.join(over)}")
     return 1 if over else 0
 

@@ -1,8 +1,10 @@
 """Shared fixtures: an HTTPS test client (production settings redirect plain http), a venue, the
-demonstration venues; the clients and signing in live in staff.py."""
+demonstration venues, two organisations; the clients and signing in live in staff.py, the
+organisations' venues and operators in organisations.py."""
 
 import re
 
+import organisations
 import pytest
 from django.core.management import call_command
 from staff import HttpsAsyncClient, HttpsClient
@@ -91,3 +93,9 @@ def sitemap_paths(db, client):
     """Every path /sitemap.xml lists, without scheme and host (venues come from the database)."""
     body = client.get("/sitemap.xml").content.decode()
     return [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>(.*?)</loc>", body)]
+
+
+@pytest.fixture
+def two_organisations(db):
+    """Two organisations with a venue each, and an operator for each (not signed in)."""
+    return organisations.two_organisations()

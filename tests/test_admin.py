@@ -110,6 +110,23 @@ def command_output(*arguments):
 # The second factor
 
 
+def test_every_admin_page_shows_the_apps_icon_in_the_browser_tab(client, operator, venue):
+    # As the app's pages do: the admin is a tab among them, and staff find it by its icon.
+    icon = '<link rel="icon" href="data:image/svg+xml,'
+    assert icon in client.get("/admin/login/").content.decode()
+    sign_in(client, operator, PASSWORD)
+    for path in (
+        "/admin/",
+        "/admin/guide/venue/",
+        f"/admin/guide/venue/{venue.pk}/change/",
+        "/admin/guide/venue/import/",
+        "/admin/second-factor/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.content.decode().count(icon) == 1, path
+
+
 def test_the_password_alone_does_not_sign_in(client, operator):
     response = log_in(client, PASSWORD)
     assert response.status_code == 200

@@ -294,7 +294,9 @@ def test_a_signed_in_staff_preview_is_private(client):
         lifeguards="Chair", lifeguard_hours="All day", first_aid_point="Desk",
         defibrillator="Desk", published=False,
     )  # fmt: skip
-    sign_in(client, User.objects.create_user("staff", password="x7" * 10, is_staff=True), "x7" * 10)
+    # A superuser: staff preview only their own organisation's venues (tests/test_operators.py).
+    staff = User.objects.create_superuser("staff", "staff@example.com", "x7" * 10)
+    sign_in(client, staff, "x7" * 10)
     response = client.get("/en/venues/draft-pool/")
     assert response.status_code == 200
     assert "Cookie" in response["Vary"]

@@ -4,7 +4,7 @@ whichever way it reaches the database, and shown in the admin on the venue."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import IntegrityError
 from django.utils import timezone
@@ -12,6 +12,7 @@ from staff import sign_in
 
 from guide import models
 from guide.models import Venue, VenueNumberChange
+from guide.organisations import add_operator
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +47,9 @@ def changes(**filters):
 
 @pytest.fixture
 def operator(client):
-    """Staff who may only see and change venues, as an operator's account is set up."""
-    user = User.objects.create_user("lido-operator", password="a-long-password-1", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["view_venue", "change_venue", "add_venue"])
+    """An operator's account: it may only see and change its organisation's venues."""
+    user, _organisation, _created = add_operator(
+        "lido-operator", "Harbour Leisure", "a-long-password-1"
     )
     sign_in(client, user, "a-long-password-1")
     return user
@@ -83,7 +83,7 @@ def test_a_change_in_the_admin_is_kept_with_who_and_when_and_shown_on_the_venue(
 
 
 def test_an_edit_that_leaves_the_numbers_alone_records_nothing(client, operator):
-    pool = venue()
+    pool = venue(organisation=operator.operator.organisation)
     VenueNumberChange.objects.all().delete()
     response = client.post(
         f"/admin/guide/venue/{pool.pk}/change/", {**FORM, "lifeguards": "On the tower"}

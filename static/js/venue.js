@@ -6,6 +6,7 @@
 // Storage that refuses or holds damage (private mode, a full phone) only costs the list: read
 // and write (app.js) never throw.
 import { askWorker, read, VENUE_KEY, write } from "./app.js";
+import "./conditions.js"; // a venue page's conditions: their age, and when they lapse
 
 const SAVED_KEY = "cramp-aid-saved-venues";
 // The worker fetches the venue's page before it answers: more patience than for a message.
