@@ -594,7 +594,12 @@ OLD_WORDINGS = [
     # Someone through the ice: never go onto it (clinical review 4, minor 8).
     ("now/en/help-someone.md", "Never go onto ice. ", "", "staying off the ice"),
     ("now/ru/help-someone.md", "Никогда не выходите на лёд. ", "", "staying off the ice"),
-    ("now/es/help-someone.md", "Nunca pises el hielo. ", "", "staying off the ice"),
+    (
+        "now/es/help-someone.md",
+        "Si ha caído a través del hielo, no lo pises. ",
+        "",
+        "staying off the ice",
+    ),
     (
         "water/en/helping-someone.md",
         " Never go onto ice, even for someone who has fallen through:",

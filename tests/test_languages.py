@@ -351,3 +351,15 @@ def test_the_not_found_page_speaks_portuguese_and_french(client, language):
     with translation.override(language):
         assert translation.gettext("Page not found") in body
     assert "Page not found" not in body
+
+
+def test_the_spanish_diary_keeps_the_statin_exception_where_it_says_not_to_stop_a_medicine(
+    client,
+):
+    # "Nunca dejes…" beside the Statin box contradicted the box's own "stop it" signs (native
+    # Spanish review r3, UI-1): the hint names the exception and where it is explained.
+    body = client.get("/es/diary/").content.decode()
+    hint = body[body.index("No dejes ni cambies un medicamento") :].split("</p>")[0]
+    assert "estatina" in hint
+    assert "Pide ayuda ya" in hint
+    assert "Nunca dejes" not in body
