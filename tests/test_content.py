@@ -645,6 +645,19 @@ OLD_WORDINGS = [
         "",
         "trained cycle",
     ),
+    # Sudden pain alone is every cramp, on the guide's pages too (Spanish review 3, major 1).
+    (
+        "guide/en/night-cramps.md",
+        "goes numb or weak, or you cannot move",
+        "suddenly becomes very painful, numb or weak, or you cannot move",
+        "pain alone is every cramp",
+    ),
+    (
+        "guide/es/night-cramps.md",
+        "**Si de repente la pierna",
+        "**Si de repente notas mucho dolor, o la pierna",
+        "pain alone is every cramp",
+    ),
     # A cough on its own: the emergency department after 15 minutes, not a call (review 3, major 1).
     (
         "now/en/help-someone.md",

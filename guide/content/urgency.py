@@ -101,7 +101,7 @@ FORBIDDEN = {
         (r"\btwo fingers\b", '"both thumbs, your hands around the chest, or the heel of one hand"'),
         # Sudden pain on its own is every cramp: under "call now" it sent cramps to the emergency
         # number (clinical review 4, major 1). Pain counts with a cold, numb or still foot.
-        (r"suddenly (?:very )?painful", LIMB_PAIN["en"]),
+        (r"suddenly (?:becomes? |gets? |turns? )?(?:very )?painful", LIMB_PAIN["en"]),
     ],
     "ru": [
         (r"наглотал", "признаки того, что вода попала в дыхательные пути"),
@@ -128,6 +128,7 @@ FORBIDDEN = {
         (r"sensibilidad al tacto", "«dolor al tocar»"),
         (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
         (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
+        (r"de repente (?:notas |sientes |te da )?mucho dolor", LIMB_PAIN["es"]),
     ],
     "pt": [
         (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
@@ -263,6 +264,9 @@ def urgency_problems(page):
         found = cough_problems(page)
     else:
         found = []
+    # Every page, not only the emergency ones: the night-cramps page still made sudden pain
+    # alone a reason to call after the box and When to see a doctor had stopped (ES review 3, M1).
+    found += limb_pain_problems(page)
     if not in_scope(page):
         return found
     language = page.language
@@ -271,6 +275,8 @@ def urgency_problems(page):
             if CALL_NOW_RE[language].search(sentence) and NUMBER_TOKEN not in sentence:
                 found.append(f"says to call at once without the number: {sentence.strip()!r}")
         for pattern, advice in FORBIDDEN[language]:
+            if advice == LIMB_PAIN[language]:
+                continue  # limb_pain_problems, on every page
             for match in re.finditer(pattern, text, re.IGNORECASE):
                 found.append(f"{match[0]!r} is a wording the reviews ruled out; write {advice}")
     for flag in page.flags:
@@ -286,6 +292,21 @@ def urgency_problems(page):
     found += one_level_problems(page)
     if (page.section, page.slug) in RESCUE_PAGES:
         found += rescue_problems(page)
+    return found
+
+
+def limb_pain_problems(page):
+    """Sudden pain named as enough on its own to call: every cramp is that (LIMB_PAIN)."""
+    advice = LIMB_PAIN[page.language]
+    patterns = [pattern for pattern, said in FORBIDDEN[page.language] if said == advice]
+    found = []
+    for text in page.texts:
+        for pattern in patterns:
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                found.append(
+                    f"{match[0]!r} is a wording the reviews ruled out (pain alone is every "
+                    f"cramp); write {advice}"
+                )
     return found
 
 
