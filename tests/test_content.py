@@ -594,8 +594,8 @@ OLD_WORDINGS = [
     # A cough on its own: the emergency department after 15 minutes, not a call (review 3, major 1).
     (
         "now/en/help-someone.md",
-        "needed rescue breaths or CPR, breathe fast",
-        "needed rescue breaths or CPR, keep coughing, breathe fast",
+        "Call {number} now, too, if they breathe fast",
+        "Call {number} now, too, if they keep coughing, breathe fast",
         "a cough on its own",
     ),
     (
