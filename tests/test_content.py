@@ -476,8 +476,8 @@ OLD_WORDINGS = [
     ),
     (
         "water/en/helping-someone.md",
-        "Call {number} now, or at any time in the next 24 hours, if they:",
-        "Call the emergency number at once, or at any time in the next 24 hours, if they:",
+        "Call {number} now if they:",
+        "Call the emergency number at once if they:",
         "without the number",
     ),
     # Tetanus symptoms waited for "today".
