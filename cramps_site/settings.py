@@ -206,8 +206,17 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: URL-prefixed (/en/…). Adding one: README, "Adding a language".
 LANGUAGE_CODE = "en"
 # Each name is written in its own language, as the switcher shows it.
-LANGUAGES = [("en", "English"), ("ru", "Русский"), ("es", "Español")]
-# Catalogues live in guide/locale, found as the app's own (no LOCALE_PATHS needed).
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("fr", "Français"),
+]
+# The app's catalogues live in guide/locale, found as the app's own. cramps_site/locale holds
+# only corrections to Django's own catalogues (Portuguese month names take no capital), which
+# LOCALE_PATHS puts before Django's.
+LOCALE_PATHS = [BASE_DIR / "cramps_site" / "locale"]
 USE_I18N = True
 # How each language writes a date («26 ноября 2026»): cramps_site/formats/<language>/formats.py.
 FORMAT_MODULE_PATH = "cramps_site.formats"

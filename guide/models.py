@@ -44,6 +44,15 @@ def known_country(code):
         )
 
 
+def language_choices():
+    """The languages a venue's page and poster can speak: the site's, whatever they become.
+
+    A callable, so a migration names this function rather than the list: adding a language
+    to LANGUAGES needs no new migration.
+    """
+    return settings.LANGUAGES
+
+
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(_("“%(slug)s” is reserved; choose another."), params={"slug": slug})
@@ -101,7 +110,7 @@ class Venue(models.Model):
     kind = models.CharField(max_length=10, choices=Kind)
     language = models.CharField(
         max_length=5,
-        choices=settings.LANGUAGES,
+        choices=language_choices,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the poster and of the text below."),
     )

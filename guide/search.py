@@ -11,12 +11,28 @@ from . import content
 
 TAGS = re.compile(r"<[^>]+>")
 SPACES = re.compile(r"\s+")
+# What NFD leaves whole: French's ligatures («œdème» is typed «oedeme») and curly apostrophes
+# (U+2019, as the content writes «l'eau»), which a phone's keyboard types straight.
+LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+# Spellings a language writes side by side, searched as one. Brazil writes «câimbra» as often as
+# «cãibra» (both in its dictionaries); without accents they differ by a letter. Sent to
+# search.js with the search page (data-spellings), so offline finds the same.
+SPELLINGS = {"pt": {"caimbra": "caibra"}}
 
 
 def normalise(text):
-    """Lower case without accents (NFD drops the diaeresis of Russian yo too): as search.js."""
+    """Lower case without accents (NFD drops the diaeresis of Russian yo too, and the cedilla),
+    ligatures spelt out: as app.js's normalise."""
     text = unicodedata.normalize("NFD", text.lower())
-    return "".join(char for char in text if not unicodedata.combining(char))
+    return "".join(char for char in text if not unicodedata.combining(char)).translate(LETTERS)
+
+
+def fold(text, language):
+    """normalise(), and the language's other spellings written as one."""
+    folded = normalise(text)
+    for variant, spelling in SPELLINGS.get(language, {}).items():
+        folded = folded.replace(variant, spelling)
+    return folded
 
 
 def plain_text(page):
@@ -39,21 +55,21 @@ def index(language):
             "url": page.url,
             "title": page.title,
             "summary": page.summary,
-            "text": normalise(f"{page.title} {plain_text(page)}"),
+            "text": fold(f"{page.title} {plain_text(page)}", language),
         }
         for page in sorted(content.public_pages(language), key=lambda p: (p.section, p.order))
     ]
 
 
-def terms(query):
-    return [term for term in normalise(query).split() if len(term) > 1][:10]
+def terms(query, language):
+    return [term for term in fold(query, language).split() if len(term) > 1][:10]
 
 
 def find(language, query):
     """Pages holding every term of the query, those with the terms in the title first."""
-    wanted = terms(query)
+    wanted = terms(query, language)
     if not wanted:
         return []
     hits = [entry for entry in index(language) if all(term in entry["text"] for term in wanted)]
-    in_title = [e for e in hits if all(term in normalise(e["title"]) for term in wanted)]
+    in_title = [e for e in hits if all(term in fold(e["title"], language) for term in wanted)]
     return in_title + [e for e in hits if e not in in_title]

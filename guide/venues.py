@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from cramps_site.page_cache import same_for_everyone
 
-from . import content, emergency, first_paint
+from . import content, emergency, first_paint, local_words
 from .models import Venue
 
 # What a venue's visitors call lifeguards, a pool and the first-aid point where Spanish differs
@@ -34,7 +34,8 @@ SPANISH_ELSEWHERE = ("salvavidas", "Piscina", "Primeros auxilios")
 
 
 def venue_words(venue):
-    """The labels of a venue's page and poster, in its language and, for Spanish, its country."""
+    """The labels of a venue's page and poster, in its language and, for Spanish, Portuguese
+    and French, its country (guide/local_words.py)."""
     with translation.override(venue.language):
         words = {
             "lifeguards": _("Lifeguards"),
@@ -42,6 +43,7 @@ def venue_words(venue):
             "lifeguard_phone": _("Lifeguards' phone"),
             "first_aid_point": _("First-aid point"),
             "kind": venue.get_kind_display(),
+            "defibrillator": _("Nearest defibrillator (AED)"),
         }
     if venue.language == "es" and venue.country:
         lifeguards, pool, first_aid = SPANISH_BY_COUNTRY.get(venue.country, SPANISH_ELSEWHERE)
@@ -51,7 +53,7 @@ def venue_words(venue):
         words["first_aid_point"] = first_aid
         if venue.kind == venue.Kind.POOL:
             words["kind"] = pool
-    return words
+    return {**words, **local_words.words(venue)}
 
 
 OWN_LINE_LABELS = {

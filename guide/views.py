@@ -1,5 +1,7 @@
 """Thin views: pick the content, render a template."""
 
+import json
+
 from django.conf import settings
 from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -106,10 +108,16 @@ def reviews(request):
 @require_safe
 def search_page(request):
     query = request.GET.get("q", "")[:200]
+    language = get_language()
     return render(
         request,
         "guide/search.html",
-        {"query": query, "results": search.find(get_language(), query), "hide_search": True},
+        {
+            "query": query,
+            "results": search.find(language, query),
+            "spellings": json.dumps(search.SPELLINGS.get(language, {}), ensure_ascii=False),
+            "hide_search": True,
+        },
     )
 
 

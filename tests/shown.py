@@ -6,6 +6,7 @@ from html import unescape
 from django.conf import settings
 
 from guide import content
+from guide.content.typography import tie_short_words
 
 TAGS = re.compile(r"<[^>]+>")
 
@@ -16,5 +17,6 @@ def visible(html):
 
 
 def shown(text):
-    """A content text as the page shows it without JavaScript: the server's number to call."""
-    return text.replace(content.NUMBER_TOKEN, settings.EMERGENCY_NUMBER)
+    """A content text as the page shows it without JavaScript: the server's number to call,
+    and each Russian one-letter word tied to the word after it."""
+    return tie_short_words(text).replace(content.NUMBER_TOKEN, settings.EMERGENCY_NUMBER)

@@ -15,7 +15,7 @@ from guide import content, emergency, offline
 from guide.models import Venue
 from guide.venues import venue_words
 
-LANGUAGES = ["en", "ru", "es"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -207,8 +207,8 @@ def test_a_venue_page_dials_its_countrys_number_and_nothing_else_when_it_has_no_
     ("fields", "number", "label"),
     [
         # A typo, or a hijacked operator account: a premium-rate or foreign number.
-        ({"emergency_number": "+15550100"}, "+15550100", "Línea de emergencia de"),
-        ({"emergency_number": "0800123"}, "0800123", "Línea de emergencia de"),
+        ({"emergency_number": "+15550100"}, "+15550100", "Línea de emergencias de"),
+        ({"emergency_number": "0800123"}, "0800123", "Línea de emergencias de"),
         ({"lifeguard_phone": "+525512345678"}, "+525512345678", "Socorristas de"),
         # The venue's emergency number when it is the country's own adds nothing: its
         # lifeguards' phone is the second button.

@@ -12,7 +12,7 @@ TODAY = datetime.date(2026, 11, 26)
 GOOD_ROW = """
 [[countries]]
 code = "CL"
-name = { en = "Chile", ru = "Чили", es = "Chile" }
+name = { en = "Chile", ru = "Чили", es = "Chile", pt = "Chile", fr = "Chili" }
 ambulance = "131"
 also_112 = "unclear"
 water = "137"
@@ -30,14 +30,18 @@ def load_text(tmp_path, text):
 
 def test_the_published_table_loads_and_covers_the_apps_countries():
     countries = emergency.countries()
-    # Every country where English, Russian or Spanish is official that the research could
+    # Every country where one of the app's languages is official that the research could
     # source, the EU, and the main holiday destinations.
     english = {"GB", "IE", "US", "CA", "AU", "NZ", "IN", "ZA", "MT", "SG", "JM", "KE", "NG"}
     russian_or_spanish = {"RU", "BY", "KZ", "KG", "ES", "MX", "AR", "CL", "CO", "PE", "VE", "CU"}
     eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT"}
     eu |= {"LV", "LT", "LU", "NL", "PL", "PT", "RO", "SK", "SI", "SE"}
     holidays = {"TR", "EG", "TH", "AE", "MA", "ID", "MV", "VN", "TN", "HR", "ME", "LK"}
-    missing = (english | russian_or_spanish | eu | holidays) - set(countries)
+    # Portuguese and French (issue 19): the rows a seen source could give. Not yet: Mozambique
+    # (free lines promised for 2026), Mali, Madagascar, Guinea-Bissau, São Tomé, Timor-Leste.
+    portuguese_or_french = {"BR", "PT", "AO", "CV", "FR", "BE", "CH", "LU", "MC", "CA"}
+    portuguese_or_french |= {"SN", "CI", "CM", "BJ", "TG", "BF", "GN"}
+    missing = (english | russian_or_spanish | eu | holidays | portuguese_or_french) - set(countries)
     assert missing == set()
 
 
@@ -52,6 +56,15 @@ def test_the_published_table_loads_and_covers_the_apps_countries():
         ("RU", "103"),
         # December sources review: Paraguay's ministry says 141 works from any mobile.
         ("PY", "141"),
+        # Issue 19: the SAMU and the firefighters in Brazil, INEM behind 112 in Portugal, the
+        # SAMU in France and Senegal, Switzerland's and Québec's numbers.
+        ("BR", "192"),
+        ("PT", "112"),
+        ("FR", "15"),
+        ("CH", "144"),
+        ("BE", "112"),
+        ("CA", "911"),
+        ("SN", "1515"),
     ],
 )
 def test_the_numbers_the_reviews_named_are_the_tables(code, ambulance):
@@ -94,7 +107,7 @@ def test_a_good_row_loads(tmp_path):
         ('water = "137"', 'water = "one-three-seven"', "`water` must be digits only"),
         ('sources = ["https://example.org/chile"]', "sources = []", "lists no `sources`"),
         ('sources = ["https://example.org/chile"]', 'sources = ["chile.gov"]', "full web address"),
-        (', es = "Chile" }', " }", "`name` needs exactly these languages"),
+        (', fr = "Chili" }', " }", "`name` needs exactly these languages"),
         ('ru = "Чили"', 'ru = ""', "`name` is empty in 'ru'"),
         ('code = "CL"', 'code = "chile"', "`code` must be two capital letters"),
         ('also_112 = "unclear"', 'also_112 = "maybe"', "`also_112` must be one of"),
@@ -122,6 +135,8 @@ def test_a_number_that_reaches_the_police_or_the_fire_brigade_says_so(tmp_path):
     assert chile.reaches_name("en") == "Police, who send an ambulance"
     assert chile.reaches_name("ru") == "Полиция (вызовет скорую)"
     assert chile.reaches_name("es") == "Policía, que envía una ambulancia"
+    assert chile.reaches_name("pt") == "Polícia, que envia uma ambulância"
+    assert chile.reaches_name("fr") == "Police, qui envoie une ambulance"
     # Absent: the number reaches a medical or ambulance service, and nothing is said.
     assert load_text(tmp_path, GOOD_ROW)["CL"].reaches == ""
 
@@ -181,7 +196,7 @@ def test_the_worker_gets_every_country_with_its_names_and_numbers():
     assert "reaches" not in table["CL"]
     assert "reachesNames" not in table["CL"]
     for entry in table.values():
-        assert set(entry["names"]) == {"en", "ru", "es"}
+        assert set(entry["names"]) == {"en", "ru", "es", "pt", "fr"}
         assert re.fullmatch(r"\d{2,15}", entry["ambulance"])
 
 
@@ -191,6 +206,30 @@ def test_countries_are_listed_in_each_languages_alphabetical_order():
     assert names.index("Ecuador") < names.index("España") < names.index("Estados Unidos")
     ru = [row["name"] for row in emergency.listing("ru")]
     assert ru == sorted(ru, key=emergency.sort_key)
+
+
+def test_the_urgent_and_sea_lines_issue_19_names():
+    # Portugal's SNS 24, Québec's (and most provinces') 811, Belgium's on-call GP; Brazil's
+    # firefighters for a drowning, France's CROSS at sea.
+    assert emergency.get("PT").urgent == "808242424"
+    assert emergency.get("CA").urgent == "811"
+    assert emergency.get("BE").urgent == "1733"
+    assert (emergency.get("BR").water, emergency.get("FR").water) == ("193", "196")
+    assert "116\u00a0117" in emergency.get("FR").note("fr")
+    assert "SNS 24" in emergency.get("PT").urgent_name("pt")
+
+
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_tables_words_keep_their_numbers_and_french_spaces_its_punctuation(language):
+    from guide.content import typography
+
+    texts = []
+    for country in emergency.countries().values():
+        texts += [country.name(language), country.note(language), country.urgent_name(language)]
+    loose = [words for text in texts for _line, words in typography.loose_spaces(text, language)]
+    assert loose == []
+    if language == "fr":
+        assert [w for text in texts for _line, w in typography.french_punctuation(text)] == []
 
 
 def test_a_long_sea_rescue_number_is_shown_in_groups_and_dialled_as_digits(client):

@@ -1,4 +1,4 @@
-"""English, Russian and Spanish: every page, every interface string, the same content."""
+"""Every language: every page, every interface string, the same content, the same rules."""
 
 # ruff: noqa: RUF001 (Russian text is meant to hold Cyrillic letters)
 
@@ -6,9 +6,11 @@ import filecmp
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from guide import content
 from guide.content import typography
@@ -17,10 +19,16 @@ LOCALE = settings.BASE_DIR / "guide" / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def test_the_app_speaks_english_russian_and_spanish():
-    assert [code for code, _name in settings.LANGUAGES] == ["en", "ru", "es"]
+def test_the_app_speaks_english_russian_spanish_portuguese_and_french():
+    assert [code for code, _name in settings.LANGUAGES] == ["en", "ru", "es", "pt", "fr"]
     # The switcher names each language in itself.
-    assert dict(settings.LANGUAGES) == {"en": "English", "ru": "Русский", "es": "Español"}
+    assert dict(settings.LANGUAGES) == {
+        "en": "English",
+        "ru": "Русский",
+        "es": "Español",
+        "pt": "Português",
+        "fr": "Français",
+    }
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -80,6 +88,40 @@ def test_the_catalogues_keep_each_number_on_one_line_with_its_unit(language):
     assert loose == []
 
 
+def test_the_french_catalogue_spaces_its_punctuation():
+    # «Appelez le 112 tout de suite si :», «Une crampe ?»: a no-break space before ; : ! ? and
+    # inside « », or the sign starts the next line alone (typography.py says which space).
+    po = (LOCALE / "fr" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = typography.catalogue_entries(po)
+    assert any("\u202f?" in msgstr for _msgid, msgstr in entries)
+    assert any("\u00a0:" in msgstr for _msgid, msgstr in entries)
+    unspaced = [
+        (msgid, words)
+        for msgid, msgstr in entries
+        for _line, words in typography.french_punctuation(msgstr)
+    ]
+    assert unspaced == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unspaced"),
+    [
+        ("Appelez le 15 : gratuit ; vraiment ? Oui !", ["15 :", "t ;", "t ?", "i !"]),
+        ("Police: 917. Quoi? « Bonjour » et «Salut»", ["e:", "i?", "« B", "r »", "«S", "t»"]),
+        # Addresses, links, times and «?!» are not prose to space.
+        ("Voir https://x.fr/a?b=c et [la page](guide:stretches), à 20:30. Quoi\u202f?!", []),
+        # An address may hold parentheses: NHS 111 Wales cites ".../disease(pad)/?locale=en".
+        ('url = "https://111.wales.nhs.uk/peripheralarterialdisease(pad)/?locale=en"', []),
+        ("Appelez le 15\u00a0: gratuit\u202f; vraiment\u202f? «\u00a0Oui\u00a0»", []),
+    ],
+)
+def test_the_french_check_finds_each_sign_without_its_no_break_space(text, unspaced):
+    found = [words for _line, words in typography.french_punctuation(text)]
+    assert len(found) == len(unspaced), found
+    for words, pair in zip(found, unspaced, strict=True):
+        assert pair in words
+
+
 def test_the_catalogue_check_reads_wrapped_and_plural_translations():
     po = (
         'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
@@ -112,7 +154,27 @@ def msgids(po):
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
-    [("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"), ("es-MX,es;q=0.9", "/es/"), ("de-DE,de", "/en/")],
+    [
+        ("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"),
+        ("es-MX,es;q=0.9", "/es/"),
+        ("de-DE,de", "/en/"),
+        # Every Portuguese and French reaches its language, whatever its country.
+        ("pt-BR,pt;q=0.9,en;q=0.5", "/pt/"),
+        ("pt-PT", "/pt/"),
+        ("pt-AO,pt;q=0.9", "/pt/"),
+        ("pt-MZ", "/pt/"),
+        ("fr-FR,fr;q=0.9", "/fr/"),
+        ("fr-CA,fr;q=0.8,en;q=0.5", "/fr/"),
+        ("fr-BE,nl-BE;q=0.8", "/fr/"),
+        ("fr-CH,de-CH;q=0.8", "/fr/"),
+        ("fr-SN", "/fr/"),
+        ("fr-CI,en;q=0.5", "/fr/"),
+        ("fr-CM,en-CM;q=0.9", "/fr/"),
+        ("fr-LU", "/fr/"),
+        # The first language the app speaks wins: a Brazilian reading English on a Swiss phone.
+        ("de-CH,fr-CH;q=0.9,en;q=0.8", "/fr/"),
+        ("en-GB,pt-BR;q=0.9", "/en/"),
+    ],
 )
 def test_root_opens_the_browsers_language_or_english(client, accept, expected):
     response = client.get("/", headers={"accept-language": accept})
@@ -130,27 +192,34 @@ def test_a_chosen_language_sticks(client):
     [
         ("ru", "Набрать 112", "Свело ногу на суше"),
         ("es", "Llamar al 112", "Calambre fuera del agua"),
+        ("pt", "Ligar para o 112", None),
+        ("fr", "Appeler le 112", None),
     ],
 )
 def test_emergency_screen_is_wholly_in_its_language(client, language, call, title):
-    body = client.get(f"/{language}/now/").content.decode()
+    response = client.get(f"/{language}/now/")
+    assert response.status_code == 200, f"no {language}/now/land.md yet"
+    body = response.content.decode()
     assert f'<html lang="{language}">' in body
     assert call in body
-    assert title in body
-    for english in ["Call 112", "Get help now", "Sources", "Last reviewed", "Skip to content"]:
-        assert english not in body
+    assert (title or content.get_page(language, "now", "land").title) in body
+    english = ["Call 112", "Get help now", "Sources", "Last reviewed", "Skip to content"]
+    for word in english if language != "fr" else english[:2] + english[3:]:  # «Sources» too
+        assert word not in body
 
 
-def test_pages_link_their_translations(client):
-    body = client.get("/ru/guide/stretches/").content.decode()
-    for language in ("en", "ru", "es"):
-        assert (
-            f'hreflang="{language}" href="https://testserver/{language}/guide/stretches/"' in body
-        )
-    assert 'href="/es/guide/stretches/" lang="es" hreflang="es"' in body
+@pytest.mark.parametrize("path", ["/ru/guide/stretches/", "/en/country/", "/en/diary/"])
+def test_pages_link_their_translations(client, path):
+    body = client.get(path).content.decode()
+    rest = path.split("/", 2)[2]
+    for language, name in settings.LANGUAGES:
+        assert f'hreflang="{language}" href="https://testserver/{language}/{rest}"' in body
+        # The switcher: each language named in itself, marked as that language.
+        assert f'href="/{language}/{rest}" lang="{language}" hreflang="{language}"' in body
+        assert f">{name}</a>" in body
 
 
-@pytest.mark.parametrize("language", ["ru", "es"])
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_the_manifest_speaks_the_pages_language(client, language):
     import json
 
@@ -181,19 +250,28 @@ def test_content_has_the_same_pages_sources_and_steps_in_every_language():
 
 
 def test_compiled_catalogues_match_their_sources(tmp_path):
-    # What `make messages` compiles is what the .po files say (no stale .mo served).
-    for language in TRANSLATED:
-        compiled = LOCALE / language / "LC_MESSAGES" / "django.mo"
-        fresh = tmp_path / f"{language}.mo"
-        subprocess.run(
-            ["msgfmt", "-o", fresh, compiled.with_suffix(".po")], check=True, capture_output=True
-        )
+    # What `make messages` compiles is what the .po files say (no stale .mo served), the app's
+    # catalogues and the corrections to Django's own (cramps_site/locale).
+    sources = [LOCALE / language / "LC_MESSAGES" / "django.po" for language in TRANSLATED]
+    sources += sorted(Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"))
+    assert len(sources) > len(TRANSLATED)
+    for index, source in enumerate(sources):
+        compiled = source.with_suffix(".mo")
+        fresh = tmp_path / f"{index}.mo"
+        subprocess.run(["msgfmt", "-o", fresh, source], check=True, capture_output=True)
         assert filecmp.cmp(compiled, fresh, shallow=False), "run `make messages`"
 
 
 @pytest.mark.parametrize(
     ("language", "products"),
-    [("ru", ["Регидрон", "Гидровит"]), ("es", ["Sueroral", "Vida Suero Oral"])],
+    [
+        ("ru", ["Регидрон", "Гидровит"]),
+        ("es", ["Sueroral", "Vida Suero Oral"]),
+        # Brazil's pharmacies (45 or 90: the sodium, to prevent or to treat) and Portugal's.
+        ("pt", ["Floralyte", "Rehidrat", "Dioralyte"]),
+        # France's SRO sachets, Switzerland's and Québec's.
+        ("fr", ["Adiaril", "Normolytoral", "Gastrolyte"]),
+    ],
 )
 def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, products):
     body = content.get_page(language, "guide", "oral-rehydration").body_markdown
@@ -208,6 +286,9 @@ def test_oral_rehydration_names_the_products_local_pharmacies_sell(language, pro
         ("ru", "Сразу звоните 112, если:", "приёмное отделение", ["обратитесь в травмпункт"]),
         # «Llama al 112 ya si» reads as «ya sí» (native review 2.0, 2).
         ("es", "Llama ya al 112 si:", "ve a urgencias", ["ya si:", "centro de urgencias"]),
+        # Brazil's UPA and pronto-socorro, Portugal's «urgência»; France's on-call doctor.
+        ("pt", "Ligue já para o 112 se:", "UPA", []),
+        ("fr", "Appelez le 112 tout de suite si\u00a0:", "médecin de garde", []),
     ],
 )
 def test_the_get_help_box_speaks_as_its_readers_do(
@@ -228,3 +309,45 @@ def test_the_get_help_box_speaks_as_its_readers_do(
         assert "неотложную помощь" in today
         assert "После травмы — в травмпункт" in today
         assert "приёмное" not in today
+
+
+@pytest.mark.parametrize(
+    ("accept", "language", "offline_title", "app_name"),
+    [
+        ("pt-BR,pt;q=0.9", "pt", "Está sem internet", "Cramp Aid: ajuda para cãibras nas pernas"),
+        ("pt-PT", "pt", "Está sem internet", "Cramp Aid: ajuda para cãibras nas pernas"),
+        ("fr-CA,fr;q=0.9", "fr", "Vous êtes hors connexion", "Cramp Aid\u00a0: aide"),
+        ("fr-BE", "fr", "Vous êtes hors connexion", "Cramp Aid\u00a0: aide"),
+    ],
+)
+def test_the_offline_page_and_manifest_at_the_root_speak_the_browsers_language(
+    client, accept, language, offline_title, app_name
+):
+    import json
+
+    offline = client.get("/offline/", headers={"accept-language": accept}).content.decode()
+    assert f'<html lang="{language}">' in offline
+    assert f"<h1>{offline_title}</h1>" in offline
+    manifest = json.loads(client.get("/manifest.json", headers={"accept-language": accept}).content)
+    assert manifest["lang"] == language
+    assert manifest["name"].startswith(app_name)
+    assert manifest["start_url"] == f"/{language}/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_sitemap_lists_every_portuguese_and_french_page(client, language):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for page in ["", "country/", "reviews/", "diary/", "now/", "guide/stretches/", "water/"]:
+        assert f"<loc>https://testserver/{language}/{page}</loc>" in sitemap, page
+
+
+@pytest.mark.parametrize("language", ["pt", "fr"])
+def test_the_not_found_page_speaks_portuguese_and_french(client, language):
+    missing = client.get(f"/{language}/no-such-page/")
+    assert missing.status_code == 404
+    body = missing.content.decode()
+    assert f'<html lang="{language}">' in body
+    with translation.override(language):
+        assert translation.gettext("Page not found") in body
+    assert "Page not found" not in body

@@ -20,7 +20,7 @@ from guide import emergency
 ROW = """
 [[countries]]
 code = "CL"
-name = {{ en = "Chile", ru = "Чили", es = "Chile" }}
+name = {{ en = "Chile", ru = "Чили", es = "Chile", pt = "Chile", fr = "Chili" }}
 ambulance = "131"
 also_112 = "unclear"
 confidence = "high"

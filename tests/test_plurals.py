@@ -23,6 +23,9 @@ def countries_shown(count):
             },
         ),
         ("es", {0: "Se muestran %(count)s países", 1: "Se muestra %(count)s país"}),
+        # Portuguese and French count 0 with 1 (CLDR's "one"); Portuguese says it one way.
+        ("pt", {0: "Países encontrados: %(count)s"}),
+        ("fr", {0: "%(count)s pays affiché", 2: "%(count)s pays affichés"}),
     ],
 )
 def test_each_form_once_keyed_by_the_smallest_count_that_takes_it(language, expected):

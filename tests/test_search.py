@@ -7,12 +7,13 @@ import pytest
 from guide import content, search
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", content.languages())
 def test_the_index_covers_every_public_page(client, language):
     response = client.get(f"/{language}/search/index.json")
     assert response.status_code == 200
     urls = {entry["url"] for entry in json.loads(response.content)}
     assert urls == {page.url for page in content.public_pages(language)}
+    assert len(urls) >= 18, f"{language} lacks pages"
 
 
 def test_the_index_holds_the_whole_text_of_each_page():
@@ -36,12 +37,48 @@ def test_the_index_reads_the_number_to_call_as_the_page_shows_it():
         ("ru", "хинин", "/ru/guide/when-to-see-a-doctor/"),
         ("es", "rehidratacion", "/es/guide/oral-rehydration/"),  # typed without the accent
         ("es", "REHIDRATACIÓN", "/es/guide/oral-rehydration/"),
+        # Portuguese: without the tilde and cedilla, and both spellings of a cramp.
+        ("pt", "reidratacao", "/pt/guide/oral-rehydration/"),
+        ("pt", "cãibra", "/pt/now/"),
+        ("pt", "caimbra", "/pt/now/"),
+        ("pt", "CÂIMBRA", "/pt/now/"),
+        ("pt", "quinino", "/pt/guide/when-to-see-a-doctor/"),
+        # French: without accents, in capitals.
+        ("fr", "rehydratation", "/fr/guide/oral-rehydration/"),
+        ("fr", "CRAMPE", "/fr/now/"),
+        ("fr", "quinine", "/fr/guide/when-to-see-a-doctor/"),
+        ("fr", "grossesse calcium", "/fr/guide/pregnancy-and-calcium/"),
     ],
 )
 def test_search_finds_the_page_a_reader_means(client, language, query, expected):
     response = client.get(f"/{language}/search/", {"q": query})
     assert response.status_code == 200
-    assert f'href="{expected}"'.encode() in response.content
+    # In the results, not in the menu: every page's header links to the land screen.
+    body = response.content.decode()
+    results = body[body.index("data-search-results") : body.index("</main>")]
+    assert f'href="{expected}"' in results
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "written"),
+    [
+        ("pt", "caimbra", "Cãibra"),
+        ("pt", "Câimbras", "cãibras"),
+        ("pt", "reidratacao", "Reidratação"),
+        ("fr", "oedeme", "Œdème"),
+        ("fr", "l'eau", "l\u2019eau"),
+        ("fr", "crampe", "crampé"),
+        ("es", "nino", "Niño"),
+        ("ru", "елка", "Ёлка"),
+    ],
+)
+def test_a_word_typed_plainly_finds_it_written_with_accents_and_variants(language, typed, written):
+    assert search.fold(typed, language) in search.fold(f"un texte: {written}.", language)
+
+
+def test_a_spelling_is_folded_only_in_its_own_language():
+    assert search.fold("caimbra", "pt") == "caibra"
+    assert search.fold("caimbra", "es") == "caimbra"
 
 
 def test_pages_with_the_words_in_the_title_come_first():

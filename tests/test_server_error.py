@@ -13,7 +13,7 @@ from test_health import NO_DATABASE, run_app
 
 from guide import content
 
-LANGUAGES = ["en", "ru", "es"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture

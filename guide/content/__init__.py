@@ -3,7 +3,7 @@
 pages.py      what a page is          loader.py      files into pages, unsafe files refused
 links.py      links and page URLs     rendering.py   Markdown to safe HTML
 numbers.py    numbers, per language   phrasing.py    wordings the reviews ruled out
-typography.py no-break spaces (ru, es) urgency.py     red-flag levels, rescue musts
+typography.py no-break spaces         urgency.py     red-flag levels, rescue musts
 validation.py what is wrong           linkcheck.py   do the cited addresses answer
 """
 

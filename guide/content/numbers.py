@@ -1,15 +1,16 @@
 """The numbers a page states, written the way its language writes them, made comparable.
 
-English writes 1,000 and 1.5; Russian 1 000 (a space or a no-break space) and 1,5; Spanish
-1.000 (or a no-break space) and 1,5. Each becomes "1000" or "1.5", so the same fact reads the
-same in every language. Leading zeros stay: "03" (a Russian landline number) is not "3".
+English writes 1,000 and 1.5; Russian and French 1 000 (a space, a no-break space or a narrow
+one) and 1,5; Spanish and Portuguese 1.000 (or a no-break space) and 1,5. Each becomes "1000"
+or "1.5", so the same fact reads the same in every language. Leading zeros stay: "03" (a
+Russian landline number) is not "3".
 """
 
 import re
 
 SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
-THOUSANDS = {"en": ",", "ru": SPACES, "es": ".\u00a0\u202f"}
-DECIMAL = {"en": ".", "ru": ",", "es": ","}
+THOUSANDS = {"en": ",", "ru": SPACES, "es": ".\u00a0\u202f", "pt": ".\u00a0\u202f", "fr": SPACES}
+DECIMAL = {"en": ".", "ru": ",", "es": ",", "pt": ",", "fr": ","}
 # A number starts after no letter or digit ("B12" is a name, not 12); units may follow ("240ml").
 # Markdown's own numbers (list markers "1. ") and link addresses are not facts.
 LIST_MARKER = re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE)

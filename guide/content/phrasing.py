@@ -22,6 +22,11 @@ FORBIDDEN = {
         (r"(?-i:регидрон)", "«раствор для пероральной регидратации»; Регидрон only as a name"),
         # Pregnancy care in Russia is led by an obstetrician-gynaecologist (review B).
         (r"врача или акушерк", "«врача, который ведёт беременность (акушера-гинеколога)»"),
+        # Light tea is nearly normal urine; the sign is brown (native review r2 of the guide, m2).
+        (r"цвета чая", "«бурая, цвета крепкого чая или колы»"),
+        # A Russian pharmacist does not say when to restart a prescription medicine such as a
+        # statin (native review r2, M1; round-5 decision E).
+        (r"врач\w* или фармацевт\w* не скаж", "«пока врач не скажет, что можно»"),
     ],
     "es": [
         # Of a person it means sexually aroused, in Spain and Latin America (review 1.2).
@@ -54,6 +59,28 @@ FORBIDDEN = {
             r"tiembl\w* bajo la piel|temblores musculares",
             "«saltitos o sacudidas del músculo bajo la piel (fasciculaciones)»",
         ),
+    ],
+    # One text for Brazil and Portugal: words that mean something else on the other side.
+    "pt": [
+        # Bare «soro» is an IV drip; the drink is «soro de reidratação oral» or SRO.
+        (r"\bsoro\b(?!\s+(?:de reidrata|oral|caseiro))", "«soro de reidratação oral (SRO)»"),
+        # A girl in Portugal, an insult in Brazil.
+        (r"\brapariga", "«menina», «moça»"),
+        # A queue in Portugal, a slur in Brazil.
+        (r"\bbicha\b", "«fila»"),
+        # Portugal's «tensão arterial» is Brazil's «pressão arterial»: give both once.
+        (r"(?<!\()\btensão arterial\b(?!\s*\()", "«pressão arterial (tensão arterial)»"),
+    ],
+    # French for France, read in Belgium, Switzerland, Québec and West Africa.
+    "fr": [
+        # A bare «sérum» is a drip («sérum physiologique»); the drink is a SRO.
+        (r"\bsérum\b(?! de réhydratation)", "«soluté de réhydratation orale (SRO)»"),
+        # Breakfast, lunch or dinner depending on the country: say which meal.
+        (r"(?<!petit-)(?<!petit )\b(?:déjeuner|dîner|souper)\b", "«repas de midi», «du soir»"),
+        # «Breuvage» is a drink in Québec, a foul potion in France.
+        (r"\bbreuvage", "«boisson»"),
+        # Children in France, vulgar in Québec.
+        (r"\bgosses?\b", "«enfants»"),
     ],
 }
 

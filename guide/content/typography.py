@@ -1,10 +1,19 @@
-"""Russian and Spanish keep a number with its unit on one line: a no-break space, never a space.
+"""Spaces that must not break: a number and its unit, and French punctuation.
 
 On a narrow phone «30 секунд» or «15 °C» can break after the number and leave "30" alone at
-the end of a line (native reviews, December 2026: ru 2.0.2 item 17, es 2.21 item 93). Both
-languages' typography wants a no-break space (U+00A0) there, and after «№». This module knows
-the units the content and the interface use, and finds an ordinary space (U+0020) in their
-place. It finds, it does not guess: a unit missing from these lists is not checked.
+the end of a line (native reviews, December 2026: ru 2.0.2 item 17, es 2.21 item 93). Russian,
+Spanish, Portuguese and French typography want a no-break space (U+00A0) there, and after «№».
+This module knows the units the content and the interface use, and finds an ordinary space
+(U+0020) in their place. It finds, it does not guess: a unit missing from these lists is not
+checked.
+
+French also spaces its high punctuation and its guillemets, and a line must never start with
+"?" or "»": a no-break space before « ; : ! ? » and inside « », never an ordinary space or
+none (`french_punctuation`). We write the narrow one (U+202F) before ; ! ? and the full one
+(U+00A0) before the colon and inside guillemets, as the Imprimerie nationale's rules do; both
+are accepted, since both keep the sign on its word's line and Belgian, Swiss and Québec
+editors may use either. U+202F is safe on phones: CLDR groups French thousands with it, so
+every browser and system font has it.
 
 Russian also ties a dash to the word before it («Судорога\u00a0— это…»): a line that starts
 with « — » reads as a new line of dialogue, and the native review of the guide and the water
@@ -31,6 +40,9 @@ def listed(text):
 SYMBOLS = {
     "ru": listed("ммоль мОсм ккал мкг мг кг мл см мм км мин сек г л м ч"),
     "es": listed("mmol mOsm kcal µg mg kg ml mL cm mm km min g l L m h s"),
+    "pt": listed("mmol mOsm kcal µg mg kg ml mL cm mm km min MB g l L m h s"),
+    # French writes megabytes "Mo" and hours "20 h".
+    "fr": listed("mmol mOsm kcal µg mg kg ml mL cm mm km min Mo g l L m h s"),
 }
 # Signs that follow a number in both languages («15 °C», «94 %»); "%(" starts a placeholder.
 SIGNS = [r"°C", r"°", r"%(?![(%])", r"‰"]
@@ -50,6 +62,21 @@ WORDS = {
         gramos? miligramos? kilo(?:gramo)?s? grados? cent[íi]metros? mil[íi]metros? metros?
         kil[óo]metros? vez veces respiraci[óo]n(?:es)? compresi[óo]n(?:es)? vasos?
         cucharad(?:it)?as? por\s+ciento
+    """),
+    "pt": listed(r"""
+        segundos? minutos? horas? dias? semanas? m[êe]s(?:es)? anos? litros? mililitros?
+        gramas? miligramas? quilo(?:grama)?s? graus? cent[íi]metros? mil[íi]metros? metros?
+        quil[ôó]metros? vez(?:es)? respira[çc](?:ão|ões) insufla[çc](?:ão|ões)
+        compress(?:ão|ões) copos? colher(?:es)? colherinhas? saquetas? sach[êe]s? envelopes?
+        comprimidos? por\s+cento
+    """),
+    # A date keeps its day with its month: «5 décembre» (the year may go to the next line).
+    "fr": listed(r"""
+        secondes? minutes? heures? jours? semaines? mois ans années? litres? millilitres?
+        grammes? milligrammes? kilo(?:gramme)?s? degrés? centimètres? millimètres? mètres?
+        kilomètres? fois respirations? insufflations? compressions? verres? cuill[èe]res?
+        sachets? comprimés? pour\s+cent janvier février mars avril mai juin juillet août
+        septembre octobre novembre décembre
     """),
 }
 
@@ -92,6 +119,29 @@ def loose_spaces(text, language):
     return found
 
 
+# French punctuation. Addresses and link targets are not prose: "https:", "(guide:stretches)",
+# "?q=" keep their characters as they are, and so do times and ratios ("20:30", "1:1"). An
+# address may hold a pair of parentheses ("…/disease(pad)/?locale=en"), not an unmatched one.
+NOT_PROSE = re.compile(r"https?://(?:[^\s()\]>\"]|\([^\s()]*\))+|\]\([^)]*\)|<[a-z]+:[^>]*>|\d:\d")
+NO_BREAK = "\u00a0\u202f"
+FRENCH = re.compile(
+    rf"(?P<before>[ ]|(?<=[^\s{NO_BREAK}?!;:«(\[]))(?P<sign>[;:!?])"  # «mot ?», «mot?»
+    rf"|(?P<open>«)(?P<after>[ ]|(?=[^\s{NO_BREAK}]))"  # «« texte», «texte»
+    rf"|(?P<space>[ ]|(?<=[^\s{NO_BREAK}]))(?P<close>»)"  # «texte »», «texte»»
+)
+
+
+def french_punctuation(text):
+    """(line number, the words around it) where a French sign lacks its no-break space."""
+    prose = NOT_PROSE.sub(lambda match: " " * len(match[0]), text)
+    found = []
+    for match in FRENCH.finditer(prose):
+        sign = match.start("sign") if match["sign"] else match.start()
+        line = text.count("\n", 0, sign) + 1
+        found.append((line, text[max(sign - 15, 0) : sign + 15].replace("\n", " ")))
+    return found
+
+
 def catalogue_entries(po_text):
     """(msgid, msgstr) of each translated entry of a .po file, plural forms included."""
     entries = []
@@ -111,3 +161,16 @@ def catalogue_entries(po_text):
             if key.startswith("msgstr") and msgid:
                 entries.append((msgid, value.replace('\\"', '"').replace("\\n", "\n")))
     return entries
+
+
+# A Russian one-letter word (a preposition, a conjunction, «я») ends no line: on a narrow phone
+# «в», «к» or «и» left at a line's end reads as a dropped word (native review of the
+# emergency screens, December 2026, minor 26). Russian typesetting ties it to the next word.
+# Unlike the checks above this is done when the text is shown, not asked of editors: the
+# content stays readable in a plain editor, and no new page can forget it.
+SHORT_WORD = re.compile(r"(?<![\w-])([вксуоиаяВКСУОИАЯ]) (?=\S)")
+
+
+def tie_short_words(text):
+    """Text (or HTML) with a no-break space after each one-letter Russian word."""
+    return SHORT_WORD.sub("\\1\u00a0", text)

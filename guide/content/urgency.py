@@ -26,19 +26,34 @@ CALL_NOW = {
     r"|\b(?:сразу|немедленно)\b[^.!?]*?\b(?:по)?звоните\b",
     "es": r"\bllam[ae]\b[^.!?]*?\b(?:ya|enseguida|ahora mismo|de inmediato)\b"
     r"|\b(?:enseguida|ya)\b[^.!?]*?\bllam[ae]\b",
+    # Brazil and Portugal both say «ligue (para)» («chame» is also shouting for help).
+    "pt": r"\bligue\b[^.!?]*?(?:\bjá\b|\bimediatamente\b|\bde imediato\b|\bagora\b)"
+    r"|(?:\bjá\b|\bimediatamente\b)[^.!?]*?\bligue\b",
+    "fr": r"\bappelez\b[^.!?]*?\b(?:tout de suite|immédiatement|sans attendre|aussitôt"
+    r"|maintenant)\b|\b(?:immédiatement|tout de suite|sans attendre)\b[^.!?]*?\bappelez\b",
 }
 CHEST_PAIN = {
     "en": r"chest pain",
     "ru": r"бол\w* в груди|в груди бол",
     "es": r"dolor en el pecho|duele el pecho",
+    "pt": r"dor no peito|dor tor[áa]cica|peito d[óo]i",
+    "fr": r"douleur (?:dans la|à la|de) poitrine|douleur thoracique|mal (?:à|dans) la poitrine",
 }
 # Tetanus: its symptoms (a stiff jaw, spasms) mean call now; only the risk after a wound waits
 # for today.
-TETANUS = {"en": r"tetanus", "ru": r"столбняк", "es": r"t[ée]tanos"}
+TETANUS = {
+    "en": r"tetanus",
+    "ru": r"столбняк",
+    "es": r"t[ée]tanos",
+    "pt": r"t[ée]tano",
+    "fr": r"t[ée]tanos",
+}
 TETANUS_SYMPTOMS = {
     "en": r"stiff|spasm|swallow",
     "ru": r"скован|спазм|глота|сводит|деревене|открыть рот",
     "es": r"r[íi]gid|espasm|tragar|abrir la boca",
+    "pt": r"r[íi]gid|espasm|engolir|abrir a boca|maxilar|mandíbula",
+    "fr": r"raide|raideur|spasme|avaler|ouvrir la bouche|mâchoire",
 }
 # Signs that belong to one level only. Listed under "call now" and again under "today", they
 # left readers asking which applied (clinical review 2, major 4: dark urine at both levels).
@@ -51,12 +66,19 @@ ONE_LEVEL_SIGNS = {
         r"|(?:коричнев|т[её]мн|кол[аы])[^.]*моч[аеиуы]",
         "es": r"\borina\b[^.]*(?:marr[óo]n|oscur|\bcola\b)"
         r"|(?:marr[óo]n|oscur|\bcola\b)[^.]*\borina\b",
+        "pt": r"\burina\b[^.]*(?:marrom|castanh|escur|\bcola\b)"
+        r"|(?:marrom|castanh|escur|\bcola\b)[^.]*\burina\b",
+        "fr": r"\burines?\b[^.]*(?:brun|fonc|\bcola\b)|(?:brun|fonc|\bcola\b)[^.]*\burines?\b",
     },
     "a leg suddenly cold, pale or blue": {
         "en": r"sudden[^.]*\b(?:cold|pale|blue)\b|\b(?:cold|pale|blue)\b[^.]*sudden",
         "ru": r"внезапн[^.]*(?:холодн|бледн|синюшн)|(?:холодн|бледн|синюшн)[^.]*внезапн",
         "es": r"(?:de repente|de golpe|repentin)[^.]*(?:fr[ií]|p[áa]lid|azul)"
         r"|(?:fr[ií]|p[áa]lid|azul)[^.]*(?:de repente|de golpe|repentin)",
+        "pt": r"(?:de repente|s[úu]bit)[^.]*(?:fri[ao]|p[áa]lid|azul|arroxead)"
+        r"|(?:fri[ao]|p[áa]lid|azul|arroxead)[^.]*(?:de repente|s[úu]bit)",
+        "fr": r"(?:soudain|brusque|tout à coup)[^.]*(?:froid|p[âa]le|bleu)"
+        r"|(?:froid|p[âa]le|bleu)[^.]*(?:soudain|brusque|tout à coup)",
     },
 }
 # What a sudden painful leg needs beside the pain to be "call now" (FORBIDDEN below).
@@ -64,6 +86,8 @@ LIMB_PAIN = {
     "en": "pain together with a leg cold, pale or blue, numb, or a foot that will not move",
     "ru": "боль вместе с холодной, бледной или синюшной ногой, онемением или неподвижной стопой",
     "es": "el dolor con la pierna fría, pálida o azulada, entumecida o el pie que no se mueve",
+    "pt": "a dor junto com a perna fria, pálida ou arroxeada, dormente ou o pé que não se mexe",
+    "fr": "la douleur avec une jambe froide, pâle ou bleutée, engourdie, ou un pied immobile",
 }
 # Wordings ruled out on these pages, with what to write instead.
 FORBIDDEN = {
@@ -105,6 +129,36 @@ FORBIDDEN = {
         (r"\bdos dedos\b", "«los dos pulgares, rodeando el pecho, o el talón de una mano»"),
         (r"(?:azulad|p[áa]lid|fr[ií])\w*,? (?:o )?te duele mucho", LIMB_PAIN["es"]),
     ],
+    "pt": [
+        (r"engol\w* água", "os sinais de que a água entrou nos pulmões (tosse, respiração rápida)"),
+        (r"(?:parou|deixou) de suar|já não sua|não sua mais", "«mesmo que ainda esteja suando»"),
+        (r"\bdois dedos\b", "«os dois polegares, envolvendo o peito, ou a base de uma mão»"),
+        (
+            r"(?:arroxead|azulad|p[áa]lid|fri)\w*,? (?:ou )?(?:dói muito|muito dolorid)",
+            LIMB_PAIN["pt"],
+        ),
+        (r"(?:de repente|subitamente|s[úu]bit\w*) (?:muito )?dolorid", LIMB_PAIN["pt"]),
+    ],
+    "fr": [
+        # «Boire la tasse» is swallowing water while swimming: harmless, not the danger.
+        (
+            r"aval\w* de l['’]eau|bu la tasse|boire la tasse",
+            "les signes d’eau inhalée (toux, respiration rapide, mousse)",
+        ),
+        (
+            r"ne transpire plus|arrêté de transpirer|cessé de transpirer",
+            "«même s’il transpire encore»",
+        ),
+        (
+            r"\bdeux doigts\b",
+            "«les deux pouces, les mains autour du thorax, ou le talon d’une main»",
+        ),
+        (
+            r"(?:bleue?|p[âa]le|froide?),? (?:ou )?(?:très douloureuse|fait très mal)",
+            LIMB_PAIN["fr"],
+        ),
+        (r"(?:soudain\w*|brusquement|tout à coup) (?:très )?douloureu", LIMB_PAIN["fr"]),
+    ],
 }
 # What the two rescue pages must say in every language (clinical C1, M1, M2, M4; review 4, m8).
 RESCUE_NEEDS = {
@@ -112,16 +166,23 @@ RESCUE_NEEDS = {
         "en": r"gasp",
         "ru": r"судорожн\w* вдох|агональн",
         "es": r"boque|agónic",
+        # «Gasping» is the word Brazilian and Portuguese first-aid courses teach beside it.
+        "pt": r"ag[ôó]nic|gasping|arquej",
+        "fr": r"agonique|gasp",
     },
     "the defibrillator (AED)": {
         "en": r"defibrillator",
         "ru": r"дефибриллятор",
         "es": r"desfibrilador",
+        "pt": r"desfibril(?:h)?ador",
+        "fr": r"défibrillateur",
     },
     "wading into shallow water": {
         "en": r"shallow",
         "ru": r"мелк|мелководь",
         "es": r"poco profund",
+        "pt": r"\bras[ao]s?\b|pouca profundidade|\bd[áa] pé\b",
+        "fr": r"peu profond|\bpied\b",
     },
     # In winter the same pages are opened for someone through the ice; rescuers who walk onto
     # it are a second death (clinical review 4, minor 8).
@@ -129,6 +190,8 @@ RESCUE_NEEDS = {
         "en": r"\bice\b",
         "ru": r"\bл[её]д|\bльд",
         "es": r"\bhielo\b",
+        "pt": r"\bgelo\b",
+        "fr": r"\bglace\b",
     },
 }
 # The CPR step itself says when to stop (clinical M3): help takes over, they wake, you cannot go on.
@@ -136,15 +199,20 @@ CPR_STOP_RULE = {
     "en": r"keep going until",
     "ru": r"(?:продолжайте|не прекращайте)[^.]*\bпока\b",
     "es": r"(?:sigue|continúa)[^.]*\bhasta que\b",
+    "pt": r"(?:continue|não pare)[^.]*\baté\b",
+    "fr": r"(?:continuez|n['’]arrêtez pas|ne vous arrêtez pas)[^.]*\bjusqu['’]",
 }
-# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22).
-DEPTH = r"(?:5[–-]6|de 5 a 6)\s*(?:cm|см)"
+# Spanish reads «de 5 a 6 cm» more easily than a dash in running text (native review, M-22);
+# so do Portuguese and French («de 5 a 6 cm», «de 5 à 6 cm»).
+DEPTH = r"(?:5[–-]6|(?:de )?5 [aà] 6)\s*(?:cm|см)"
 # The CPR step gives the trained rescuer's cycle, 30 pushes then 2 breaths (clinical review 3,
 # major 2: stated only where the breaths failed, it read as the fallback, not the cycle).
 TRAINED_CYCLE = {
     "en": r"\b30\b[^.]*?\b2\b\W*breaths?",
     "ru": r"\b30\b[^.]*?\b2\b\W*вдох",
     "es": r"\b30\b[^.]*?\b2\b\W*respiraci",
+    "pt": r"\b30\b[^.]*?\b2\b\W*(?:respira|insufla|ventila)",
+    "fr": r"\b30\b[^.]*?\b2\b\W*(?:insufflation|respiration)",
 }
 # After trouble in the water a cough on its own that has not settled sends them to an emergency
 # department; it is not a call-now sign (the breathing signs are). Once it stood under both, and
@@ -154,11 +222,16 @@ COUGH = {
     "en": r"\bcough(?!ing up blood)",
     "ru": r"\bкаш(?:е)?л\w*\b(?!\s+с\s+кровью)",  # кашлять and the noun, кашель
     "es": r"\btos\b(?!\s+con\s+sangre)|\btos[ie]\w*",
+    "pt": r"\btosse\b(?!\s+com\s+sangue)|\btoss(?:i|e\w)\w*",  # tossir, tosses; «tosse» is the noun
+    "fr": r"\btou(?:x|sse\w*)\b(?!\s+(?:avec|de)\s+sang)",
 }
 EMERGENCY_DEPARTMENT = {
     "en": r"emergency department",
     "ru": r"приёмн\w* отделени",
     "es": r"urgencias",
+    # Brazil's pronto-socorro and UPA, Portugal's urgência.
+    "pt": r"pronto-socorro|\bUPA\b|urgência",
+    "fr": r"\burgences\b",
 }
 
 

@@ -11,7 +11,7 @@ from .loader import all_pages, languages
 from .numbers import local_numbers, page_numbers
 from .pages import EMERGENCY_SLUGS, NUMBER_TOKEN, RED_FLAGS_SLUG, STEP_MUSCLES, ContentError
 from .phrasing import forbidden_wordings
-from .typography import loose_spaces
+from .typography import french_punctuation, loose_spaces
 from .urgency import urgency_problems
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide" / "illustrations"
@@ -101,8 +101,13 @@ def page_problems(page, pages, today):
     return found
 
 
+# How a language quotes a page's title: Brazil's “aspas”; French guillemets hold no-break
+# spaces («\u00a0Titre\u00a0»); Russian and Spanish «comillas» hold none.
+QUOTES = {"pt": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
+
+
 def link_name_problems(page, pages):
-    """Russian and Spanish name the page a link opens by its title, in «comillas».
+    """Translations name the page a link opens by its title, in their quotation marks.
 
     Someone who has just read "open «Свело ногу в воде»" looks for a button with those very
     words; three spellings of one emergency screen made that harder (native review of the
@@ -112,14 +117,15 @@ def link_name_problems(page, pages):
     """
     if page.language == settings.LANGUAGE_CODE:
         return []
+    opening, closing = QUOTES.get(page.language, ("«", "»"))
     found = []
     for text in page.texts:
         for shown, section, slug in named_links(text or ""):
             target = pages.get((page.language, section, slug))
             if target is None:
                 continue  # a broken link is reported on its own
-            named = f"«{target.title}»"
-            if (shown.startswith("«") or section == "now") and shown != named:
+            named = f"{opening}{target.title}{closing}"
+            if (shown.startswith(opening[0]) or section == "now") and shown != named:
                 found.append(f"the link to {section}:{slug} says {shown!r}; write {named}")
     return found
 
@@ -199,7 +205,8 @@ def differences(page, original):
 
 
 def typography_problems():
-    """Each ordinary space a Russian or Spanish file puts between a number and its unit.
+    """Each ordinary space a file puts between a number and its unit, and in French each sign
+    (« ; : ! ? » and guillemets) without its no-break space.
 
     Apart from problems(): a line that breaks in the wrong place is worth fixing but does not
     stop a release, so it fails its own test rather than `manage.py check` (typography.py).
@@ -208,11 +215,20 @@ def typography_problems():
         pages = all_pages()
     except ContentError as error:
         return [str(error)]
-    return [
-        f"{where(page)}:{line}: write a no-break space (U+00A0) here: {words!r}"
-        for page in sorted(pages.values(), key=where)
-        for line, words in loose_spaces(shown_text(page.path), page.language)
-    ]
+    found = []
+    for page in sorted(pages.values(), key=where):
+        text = shown_text(page.path)
+        found += [
+            f"{where(page)}:{line}: write a no-break space (U+00A0) here: {words!r}"
+            for line, words in loose_spaces(text, page.language)
+        ]
+        if page.language == "fr":
+            found += [
+                f"{where(page)}:{line}: French puts a no-break space (U+202F before ; ! ?, "
+                f"U+00A0 before : and inside « ») here: {words!r}"
+                for line, words in french_punctuation(text)
+            ]
+    return found
 
 
 def shown_text(path):

@@ -94,6 +94,7 @@ PAGE_TEXT = {
     "log": {"saved", "saveFailed", "storageFull", "noStorage"},
     "doctor": {
         *("weekChart", "noCramps", "muscleChart", "hourChart", "medicineMark", "none"),
+        "usualMuscleSide",
         *("pregnancyWeek", "pregnancyOld", "notPregnant", "started", "noContext"),
         *("doctorSeen", "doctorNotSeen", "noStorage"),
     },
@@ -133,6 +134,9 @@ def _labels():
             "noContext": _("Not answered yet."),
             "helpedList": _("Helped: {list}"),
             "warningList": _("Warning signs: {list}"),
+            # Between warning signs, which hold commas of their own. A sentence's punctuation
+            # belongs to its language: French puts a no-break space before ";" and ":".
+            "warningSeparator": pgettext_lazy("between warning signs", "; "),
             "delete": _("Delete"),
             "deleteOne": _("Delete the cramp of {date}?"),
             "deleteOneLabel": _("Delete the cramp of {date}"),
@@ -192,6 +196,8 @@ def _labels():
                 "{most}, from {hour}."
             ),
             "medicineMark": _("{medicine} started {date}"),
+            # The doctor's sheet: "Calf (4 of 5); left: 3 of 4".
+            "usualMuscleSide": _("{muscle}; {side}: {share}"),
             "none": _("None"),
         },
     }

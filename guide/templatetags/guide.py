@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from .. import first_paint, stylesheets
 from ..content import NUMBER_TOKEN
+from ..content.typography import tie_short_words
 
 register = template.Library()
 
@@ -61,9 +62,20 @@ def with_number(text, number):
     and app.js put the number the buttons dial there too (the user's country's, or the last
     venue's country's), so "call 112 now" never names another number than the button below
     it. Without JavaScript the server's number stays.
+
+    Every page body, step, lead and red flag passes here, so here too a Russian one-letter
+    word is tied to the next (typography.tie_short_words; it touches Cyrillic letters only).
     """
     shown = format_html('<span data-number-text="%(number)s">{}</span>', number)
-    return mark_safe(conditional_escape(text).replace(NUMBER_TOKEN, shown))
+    tied = tie_short_words(conditional_escape(text))
+    return mark_safe(tied.replace(NUMBER_TOKEN, shown))  # escaped above, our own span added
+
+
+@register.filter
+def tied(text):
+    """A content title or summary, escaped, each Russian one-letter word tied to the next
+    (typography.tie_short_words): «Свело ногу в воде» never ends a line with «в»."""
+    return mark_safe(tie_short_words(conditional_escape(text)))  # escaped first
 
 
 @register.simple_tag

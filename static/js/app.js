@@ -33,9 +33,16 @@ export function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (whole, name) => values[name] ?? whole);
 }
 
-// Lower case without accents, so "espana" finds "España" (the search page and the countries).
+// Lower case without accents, so "espana" finds "España" (the search page and the countries),
+// ligatures spelt out ("oedeme" finds "œdème") and curly apostrophes straight: as guide/search.py.
 export function normalise(text) {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[\u2019\u02bc\u2018]/g, "'");
 }
 
 // The screen kept on while a hold timer or the CPR beat runs (timer.js, beat.js). The function

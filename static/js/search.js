@@ -4,11 +4,19 @@ import { normalise } from "./app.js";
 
 const box = document.querySelector("[data-search-results]");
 const form = document.querySelector("main form[role=search]");
+// The language's other spellings, searched as one («câimbra», «cãibra»): guide/search.py's.
+const spellings = Object.entries(JSON.parse(box.dataset.spellings || "{}"));
 let entries = null;
+
+function fold(text) {
+  let folded = normalise(text);
+  for (const [variant, spelling] of spellings) folded = folded.replaceAll(variant, spelling);
+  return folded;
+}
 
 function terms(query) {
   // Length in characters, as Python counts them: an emoji is two UTF-16 units but one letter.
-  return normalise(query).split(/\s+/).filter((term) => [...term].length > 1).slice(0, 10);
+  return fold(query).split(/\s+/).filter((term) => [...term].length > 1).slice(0, 10);
 }
 
 async function find(query) {
@@ -16,7 +24,7 @@ async function find(query) {
   const wanted = terms(query);
   if (!wanted.length) return [];
   const hits = entries.filter((entry) => wanted.every((term) => entry.text.includes(term)));
-  const inTitle = hits.filter((e) => wanted.every((term) => normalise(e.title).includes(term)));
+  const inTitle = hits.filter((e) => wanted.every((term) => fold(e.title).includes(term)));
   return [...inTitle, ...hits.filter((entry) => !inTitle.includes(entry))];
 }
 

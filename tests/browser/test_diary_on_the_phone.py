@@ -262,7 +262,7 @@ def test_the_charts_show_a_seeded_twelve_week_history(phone, shared_server, tmp_
     )
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", ["en", "ru", "es", "pt", "fr"])
 def test_the_doctors_summary_prints_on_one_page_in_its_language(
     phone, shared_server, tmp_path, language
 ):

@@ -23,6 +23,18 @@ QUERIES = {
         "calambre", "rehidratacion", "REHIDRATACIÓN", "piscina", "niño", "nino", "pierna noche",
         "agua flotar", "ñ", "a", "💪 calambre", "calcio embarazo", "Gemelo",
     ],
+    # Portuguese: without tildes or cedillas, Brazil's two spellings of a cramp, Portugal's words.
+    "pt": [
+        "cãibra", "caibra", "CÂIMBRA", "caimbras", "reidratacao", "panturrilha", "piscina",
+        "nadador-salvador", "agua boiar", "gravidez calcio", "quinino", "açúcar", "acucar", "ç",
+        "💪 cãibra", "noite perna",
+    ],
+    # French: without accents, ligatures spelt out, straight and curly apostrophes.
+    "fr": [
+        "crampe", "crampé", "CRAMPES", "rehydratation", "réhydratation", "mollet", "l'eau",
+        "l\u2019eau", "oedeme", "œdème", "grossesse calcium", "quinine", "planche", "à",
+        "💪 crampe", "nuit jambe", "piscine",
+    ],
 }  # fmt: skip
 
 FIND_IN_THE_PAGE = """async (queries) => {
@@ -47,3 +59,9 @@ def test_the_browser_finds_what_the_server_finds(phone, server, language):
     # The table means something: most queries find pages, some find several.
     assert sum(bool(urls) for urls in on_the_server.values()) >= len(QUERIES[language]) // 2
     assert max(len(urls) for urls in on_the_server.values()) >= 3
+
+
+def test_every_language_has_its_table_of_queries():
+    from django.conf import settings
+
+    assert set(QUERIES) == {code for code, _name in settings.LANGUAGES}

@@ -66,7 +66,7 @@ function entryItem(entry) {
   ].filter(Boolean);
   if (facts.length) item.append(paragraph(facts.join(" · ")));
   if (entry.warnings.length) {
-    const list = entry.warnings.map((value) => label("warning", value)).join("; ");
+    const list = entry.warnings.map((value) => label("warning", value)).join(say("warningSeparator"));
     item.append(paragraph(say("warningList", { list }), "entry-warning"));
   }
   if (entry.helped.length) {

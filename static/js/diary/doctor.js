@@ -37,7 +37,11 @@ function usualMuscle(entries, share) {
   const sides = entries.filter((entry) => entry.muscle === muscle.value).map((entry) => entry.side);
   const side = pattern.usual(sides, "side");
   if (side.count * 2 <= muscle.count) return described;
-  return `${described}; ${label("side", side.value).toLowerCase()}: ${share(side.count, muscle.count)}`;
+  return say("usualMuscleSide", {
+    muscle: described,
+    side: label("side", side.value).toLowerCase(),
+    share: share(side.count, muscle.count),
+  });
 }
 
 function figures(entries) {
