@@ -518,8 +518,8 @@ OLD_WORDINGS = [
     ),
     (
         "water/en/helping-someone.md",
-        "Call {number} now, or at any time in the next 24 hours, if they:",
-        "Call the emergency number at once, or at any time in the next 24 hours, if they:",
+        "Call {number} now if they:",
+        "Call the emergency number at once if they:",
         "without the number",
     ),
     # Tetanus symptoms waited for "today".
@@ -661,8 +661,8 @@ OLD_WORDINGS = [
     # A cough on its own: the emergency department after 15 minutes, not a call (review 3, major 1).
     (
         "now/en/help-someone.md",
-        "needed rescue breaths or CPR, breathe fast",
-        "needed rescue breaths or CPR, keep coughing, breathe fast",
+        "Call {number} now, too, if they breathe fast",
+        "Call {number} now, too, if they keep coughing, breathe fast",
         "a cough on its own",
     ),
     (

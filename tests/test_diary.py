@@ -73,6 +73,16 @@ def test_the_log_form_shows_the_red_flags_and_their_sources(client):
         assert escape(source.url) in body  # as an attribute writes it: & is &amp;
 
 
+@pytest.mark.parametrize("language", content.languages())
+def test_a_warning_sign_in_the_log_says_to_call_the_number_first(client, language):
+    # Someone logging a cramp may still have the sign they tick: the line above the box calls
+    # first, with the number the call buttons dial (clinical review 4, minor 17).
+    body = client.get(f"/{language}/diary/log/").content.decode()
+    lead = re.search(r'<p class="get-help-lead"[^>]*>(.*?)</p>', body, re.DOTALL)
+    assert settings.EMERGENCY_NUMBER in lead[1]
+    assert "%(number)s" in re.search(r'data-number-text="([^"]*)"', lead[0])[1]
+
+
 def test_the_rescue_screen_offers_no_diary(client):
     # "It's over" and "Log this cramp" have no place in the middle of CPR (clinical review M3).
     assert "help-someone" in content.EMERGENCY_SLUGS
