@@ -546,8 +546,11 @@ def test_without_javascript_the_default_number_both_flag_groups_and_cpr_still_sh
     # Who answers a police or fire number is in the page itself, not added by a script.
     police = {"en": "Police, who send an ambulance", "ru": "Полиция (вызовет скорую)"}
     police["es"] = "Policía, que envía una ambulancia"
+    police["pt"] = "Polícia, que envia uma ambulância"
+    police["fr"] = "Police, qui envoie une ambulance"
     bolivia = page.locator("#BO").get_by_role("link").first
-    assert bolivia.inner_text() == f"{police[language]}: 110"
+    colon = "\u00a0:" if language == "fr" else ":"  # French: a no-break space before the colon
+    assert bolivia.inner_text() == f"{police[language]}{colon} 110"
 
 
 def test_without_javascript_a_venue_page_dials_its_country_first_and_its_line_second(
