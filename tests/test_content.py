@@ -367,6 +367,7 @@ def test_local_numbers_are_allowed_only_when_listed_and_used(content_copy):
         ("es", "Haz el muerto; no: hacer el muerto."),
         ("es", "Toma un suero."),
         ("en", "Quinine is never for pregnancy."),
+        ("pt", "Se a perna ficar de repente muito dolorida, ligue já para o {number}."),
     ],
 )
 def test_wordings_the_reviews_ruled_out_are_caught(content_copy, language, wording):

@@ -70,6 +70,13 @@ FORBIDDEN = {
         (r"\bbicha\b", "«fila»"),
         # Portugal's «tensão arterial» is Brazil's «pressão arterial»: give both once.
         (r"(?<!\()\btensão arterial\b(?!\s*\()", "«pressão arterial (tensão arterial)»"),
+        # Every cramp turns a leg suddenly very painful: on its own it is no reason to call the
+        # number, on the guide's pages either (night cramps, native pt-BR review M3). The limb's
+        # signs are cold, pale or blue, numb, weak or a foot that will not move.
+        (
+            r"(?:de repente|subitamente|s[úu]bit\w*) (?:muito )?dolorid",
+            "«de repente frio, pálido ou arroxeado, dormente ou fraco», a dor só junto com eles",
+        ),
     ],
     # French for France, read in Belgium, Switzerland, Québec and West Africa.
     "fr": [
