@@ -48,7 +48,7 @@ def test_112_is_offered_as_another_number_only_where_the_ambulance_number_is_not
     ("language", "police", "fire"),
     [
         ("en", "Police, who send an ambulance: ", "Fire brigade, who send an ambulance: "),
-        ("ru", "Полиция (вызовет скорую): ", "Пожарные (пришлют скорую): "),
+        ("ru", "Полиция (вызовет скорую): ", "Пожарные (вызовут скорую): "),
         ("es", "Policía, que envía una ambulancia: ", "Bomberos, que envían una ambulancia: "),
     ],
 )

@@ -555,7 +555,7 @@ OLD_WORDINGS = [
         "пока врач или фармацевт не скажет",
         "ruled out",
     ),
-    ("now/ru/help-someone.md", "включите громкую связь и", "по громкой связи и", "ruled out"),
+    ("now/ru/help-someone.md", "включите громкую связь:", "по громкой связи:", "ruled out"),
     ("now/es/help-someone.md", "Presiona sin parar", "Solo sigue presionando", "ruled out"),
     # The rescue pages: gasping, the defibrillator, shallow water, depth, the stop rule.
     ("now/en/help-someone.md", "asping", "eeble breath", "gasping"),

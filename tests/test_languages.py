@@ -3,6 +3,7 @@
 # ruff: noqa: RUF001 (Russian text is meant to hold Cyrillic letters)
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -302,13 +303,16 @@ def test_the_get_help_box_speaks_as_its_readers_do(
         assert wording not in box
     if language == "ru":
         # "Today" in Russia: the polyclinic's duty doctor or a home visit, the evening's
-        # неотложная помощь, the injury clinic only after an injury; the hospital's приёмное
-        # отделение only for what needs a hospital (native guide review, Dec 2026, important 1).
+        # неотложная помощь, the injury clinic only after an injury (native guide review,
+        # Dec 2026, important 1). The hospital's приёмное отделение only where a sign itself
+        # says go now: the line defers to it, never sends that reader to a home visit (R3 M2).
         today = box[box.index("data-urgent-default") :].split("</p>")[0].replace("\u00a0", " ")
         assert "дежурному врачу" in today
         assert "неотложную помощь" in today
         assert "После травмы — в травмпункт" in today
-        assert "приёмное" not in today
+        defer = today.index("Если же в вашем признаке сказано сразу ехать")
+        assert today.index("приёмное отделение") > defer
+        assert "роддом" in today[defer:]
 
 
 @pytest.mark.parametrize(
@@ -363,3 +367,29 @@ def test_the_spanish_diary_keeps_the_statin_exception_where_it_says_not_to_stop_
     assert "estatina" in hint
     assert "Pide ayuda ya" in hint
     assert "Nunca dejes" not in body
+
+
+def test_the_russian_rescue_screen_calls_112_while_someone_is_in_the_water(client):
+    # In Russia 103 is the ambulance alone: asking its dispatcher for rescuers loses the
+    # minutes that count. The call step says 112 in the same breath, as the water pack's own
+    # page does (native Russian review r3, M1); {number} stays for other countries.
+    body = client.get("/ru/now/help-someone/").content.decode().replace("\u00a0", " ")
+    step = body[body.index("Громко позовите спасателя") :].split("</p>")[0]
+    assert "в России — по номеру 112" in step
+    assert "в другой стране — по номеру" in step
+    # CPR only for someone who does not breathe normally, in the lead too (r3, m3).
+    lead = body[body.index("Человека уже вытащили из воды") :].split("</p>")[0]
+    lead = re.sub(r"<[^>]+>", "", lead)
+    assert "Не дышит нормально — начинайте" in lead
+
+
+def test_the_russian_diary_keeps_the_statin_exception_where_it_says_not_to_stop_a_medicine(
+    client,
+):
+    # «Никогда не отменяйте» beside the box's own "stop it" signs was the old meaning; the
+    # English hint now names the exception and where it is explained.
+    body = client.get("/ru/diary/").content.decode().replace("\u00a0", " ")
+    hint = body[body.index("Не отменяйте и не меняйте лекарство сами") :].split("</p>")[0]
+    assert "статина" in hint
+    assert "«Когда обратиться к врачу»" in hint
+    assert "Никогда не отменяйте" not in body
