@@ -47,6 +47,16 @@ def plain_text(page):
     return SPACES.sub(" ", text).strip()
 
 
+def distinct_words(text):
+    """Each whitespace-separated word once, in order of first use.
+
+    A query's terms hold no whitespace (terms() splits on it), so a term is inside the whole
+    text exactly when it is inside one of its words: the results stay the same, and the
+    offline pack carries each word once (the Russian index was 38 KB of a 300 KB pack).
+    """
+    return " ".join(dict.fromkeys(text.split()))
+
+
 @cache
 def index(language):
     """Every public page of a language: url, title, summary and its whole text."""
@@ -55,7 +65,7 @@ def index(language):
             "url": page.url,
             "title": page.title,
             "summary": page.summary,
-            "text": fold(f"{page.title} {plain_text(page)}", language),
+            "text": distinct_words(fold(f"{page.title} {plain_text(page)}", language)),
         }
         for page in sorted(content.public_pages(language), key=lambda p: (p.section, p.order))
     ]

@@ -24,8 +24,29 @@ def test_the_index_holds_the_whole_text_of_each_page():
 
 def test_the_index_reads_the_number_to_call_as_the_page_shows_it():
     entry = next(e for e in search.index("en") if e["url"] == "/en/now/help-someone/")
-    assert "call 112 on speaker now" in entry["text"]
+    assert {"call", "112", "speaker"} <= set(entry["text"].split())
     assert all(content.NUMBER_TOKEN not in e["text"] for e in search.index("ru"))
+
+
+@pytest.mark.parametrize("language", content.languages())
+def test_keeping_each_word_once_finds_what_the_whole_text_finds(language):
+    # The index keeps each word once (search.distinct_words); a term has no spaces, so it is in
+    # the whole text exactly when it is in one word. Checked with every word and every 3-letter
+    # piece of the language's titles and summaries, against the whole folded text.
+    pages = sorted(content.public_pages(language), key=lambda page: (page.section, page.order))
+    whole = {
+        page.url: search.fold(f"{page.title} {search.plain_text(page)}", language) for page in pages
+    }
+    kept = {entry["url"]: entry["text"] for entry in search.index(language)}
+    assert len(" ".join(kept.values())) < len(" ".join(whole.values()))
+    probes = set()
+    for page in pages:
+        for word in search.fold(f"{page.title} {page.summary}", language).split():
+            probes.add(word)
+            probes.update(word[i : i + 3] for i in range(len(word) - 2))
+    for term in probes:
+        found_whole = {url for url, text in whole.items() if term in text}
+        assert found_whole == {url for url, text in kept.items() if term in text}, term
 
 
 @pytest.mark.parametrize(

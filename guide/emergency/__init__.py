@@ -6,7 +6,6 @@ everything is checked when the file is read and a fault names the file, the row 
 """
 
 import datetime
-import json
 import re
 import tomllib
 import unicodedata
@@ -252,10 +251,6 @@ def listing(language):
             "confidence": country.confidence,
             "sources": country.sources,
             "checked": country.checked,
-            # Kept on the device when chosen, so a later page in another language names it.
-            "names_json": json.dumps(country.names, ensure_ascii=False, sort_keys=True),
-            "urgent_names_json": json.dumps(country.urgent_names or {}, ensure_ascii=False),
-            "reaches_names_json": json.dumps(country.reaches_names(), ensure_ascii=False),
         }
         for country in in_order(language)
     ]

@@ -8,15 +8,30 @@ const rows = [...document.querySelectorAll("[data-country]")];
 const now = document.querySelector("[data-country-now]");
 const status = document.querySelector("[data-country-status]");
 
-function entryOf(row) {
-  // The same shape as the worker's table (emergency.for_worker), so the stored choice
-  // is whole whichever of the two wrote it.
-  const names = JSON.parse(row.dataset.names);
-  const urgentNames = JSON.parse(row.dataset.urgentNames || "{}");
+const list = document.querySelector("[data-numbers-url]");
+// Every country's names in every language, and the lines the call buttons need, from the
+// table the worker keeps offline (emergency.for_worker): the stored choice then has the same
+// shape whichever wrote it, and a later page in another language names it. Until it has come
+// (or if it cannot), a row gives what it shows: its name in this page's language.
+const table = fetch(list.dataset.numbersUrl)
+  .then((answer) => (answer.ok ? answer.json() : { countries: {} }))
+  .then((numbers) => numbers.countries || {})
+  .catch(() => ({}));
+
+function shownName(row) {
+  return row.querySelector(".country-name").textContent.trim();
+}
+
+function fromRow(row) {
   const { country: code, ambulance, water = "", urgent = "", reaches } = row.dataset;
-  const entry = { code, names, ambulance, water, urgent, urgentNames };
-  if (!reaches) return entry;
-  return { ...entry, reaches, reachesNames: JSON.parse(row.dataset.reachesNames) };
+  const entry = { code, names: { [language]: shownName(row) }, ambulance, water, urgent };
+  return reaches ? { ...entry, reaches } : entry;
+}
+
+async function entryOf(row) {
+  const known = (await table)[row.dataset.country];
+  if (!known || known.ambulance !== row.dataset.ambulance) return fromRow(row);
+  return { water: "", urgent: "", urgentNames: {}, ...known, code: row.dataset.country };
 }
 
 function nameOf(entry) {
@@ -74,6 +89,16 @@ function plural(forms, count) {
   return forms[alike(pluralRules.select(count)) ?? alike("other") ?? samples[0]];
 }
 
+// A country found by its name in any language ("Alemania" on the English page) once the table
+// is here; by the name the page shows until then.
+const searchable = new Map();
+table.then((countries) => {
+  for (const row of rows) {
+    const names = countries[row.dataset.country]?.names;
+    if (names) searchable.set(row, [shownName(row), ...Object.values(names)].join(" "));
+  }
+});
+
 function filter(box) {
   const input = box.querySelector("input");
   const count = box.querySelector("[data-count-texts]");
@@ -82,7 +107,7 @@ function filter(box) {
     const wanted = normalise(input.value.trim());
     let shown = 0;
     for (const row of rows) {
-      const names = Object.values(JSON.parse(row.dataset.names)).join(" ");
+      const names = searchable.get(row) ?? shownName(row);
       const match = !wanted || normalise(`${names} ${row.dataset.country}`).includes(wanted);
       row.hidden = !match;
       shown += match;
@@ -95,14 +120,14 @@ function filter(box) {
 
 // Choosing needs this script, so its buttons are made here, not sent with the page. Their
 // short word fits beside the call button, so adding them moves nothing.
-const { chooseText, chooseLabel } = document.querySelector("[data-choose-text]").dataset;
+const { chooseText, chooseLabel } = list.dataset;
 for (const row of rows) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "primary";
   button.textContent = chooseText;
-  button.setAttribute("aria-label", fill(chooseLabel, { country: nameOf(entryOf(row)) }));
-  button.addEventListener("click", () => choose(entryOf(row)));
+  button.setAttribute("aria-label", fill(chooseLabel, { country: shownName(row) }));
+  button.addEventListener("click", async () => choose(await entryOf(row)));
   row.querySelector(".country-call").append(button);
 }
 filter(document.querySelector("[data-country-filter]"));
