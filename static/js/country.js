@@ -114,6 +114,8 @@ function filter(box) {
     }
     count.textContent = wanted ? fill(plural(forms, shown), { count: shown }) : "";
   });
+  // Typed before the table came: search again with every language's names.
+  table.then(() => input.value && input.dispatchEvent(new Event("input")));
   document.querySelector("[data-country-find-hint]").hidden = true;
   box.hidden = false;
 }
