@@ -38,8 +38,9 @@ COLUMNS = (
 EXTRA_COLUMNS = ("time_zone",)
 # May be left out of the header: blank for every venue (published: no).
 OPTIONAL_COLUMNS = ("address", "emergency_number", "lifeguard_phone", "published", "time_zone")
-YES = {"1", "yes", "y", "true", "да", "sí", "si"}
-NO = {"", "0", "no", "n", "false", "нет"}
+# In each of the app's languages: a spreadsheet in Portuguese or French says sim / oui.
+YES = {"1", "yes", "y", "true", "да", "sí", "si", "sim", "oui"}
+NO = {"", "0", "no", "n", "false", "нет", "não", "nao", "non"}
 # The admin's upload (the command reads any size): about 30,000 venues.
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 # Slugs looked up per query: well under SQLite's limit on a statement's parameters.

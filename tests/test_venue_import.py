@@ -291,3 +291,10 @@ def test_an_import_keeps_every_change_of_the_numbers_it_makes(tmp_path, organisa
         ("lifeguard_phone", "+441632960123", "", ""),
     ]
     assert len(number_changes("west-sands")) == 1  # unchanged: nothing more kept
+
+
+@pytest.mark.parametrize(("word", "published"), [("sim", True), ("oui", True), ("não", False)])
+def test_published_is_read_in_portuguese_and_french_too(tmp_path, organisation, word, published):
+    pool = POOL.rsplit(",", 1)[0] + f",{word}"  # the last column is `published`
+    run(tmp_path, f"{HEADER}\n{pool}\n")
+    assert Venue.objects.get(slug="north-lido").published is published
