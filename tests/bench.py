@@ -491,6 +491,7 @@ def print_served_parts(over):
                 print(f"\n== Lighthouse {LIGHTHOUSE_VERSION}, mobile (budget {LIGHTHOUSE_BUDGET})")
                 pages = [p for p in paths if p.startswith("/en/")]
                 pages += ["/ru/", "/ru/now/water/", "/es/", "/es/now/", "/en/offline/"]
+                pages += ["/pt/", "/pt/now/help-someone/", "/fr/", "/fr/now/water/"]
                 for path, scores, failing in lighthouse(server, pages):
                     ok = bool(scores) and all(v >= LIGHTHOUSE_BUDGET for v in scores.values())
                     over += [] if ok else [f"lighthouse {path}"]
