@@ -18,23 +18,30 @@ def all_paths(server):
     return [*paths, *extra]
 
 
+def axe_failures(axe, page, path):
+    """axe's reports for the open page in light and dark, keyed "path (scheme)"; none if clean."""
+    # Sections below the first screen are content-visibility: auto (they paint when scrolled
+    # to): axe would read colours where their placeholders sit, over another element.
+    # Paint everything first (CSSOM, which the policy allows).
+    page.evaluate(
+        "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
+    )
+    failures = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        results = axe.run(page)
+        if results.violations_count:
+            failures[f"{path} ({scheme})"] = results.generate_report()
+    return failures
+
+
 def test_axe_finds_no_violations_on_any_page(phone, server):
     axe = Axe()
     page = phone.new_page()
     failures = {}
     for path in all_paths(server):
         page.goto(server.url + path)
-        # Sections below the first screen are content-visibility: auto (they paint when scrolled
-        # to): axe would read colours where their placeholders sit, over another element.
-        # Paint everything first (CSSOM, which the policy allows).
-        page.evaluate(
-            "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
-        )
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            results = axe.run(page)
-            if results.violations_count:
-                failures[f"{path} ({scheme})"] = results.generate_report()
+        failures.update(axe_failures(axe, page, path))
     assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
 
 
@@ -46,14 +53,7 @@ def test_axe_finds_no_violations_with_a_venues_own_line_on_the_screens(phone, se
     for path in ["/es/now/water/", "/es/offline/", "/es/venues/playa-del-faro/"]:
         page.goto(server.url + path)
         page.locator("a.call-venue").first.wait_for()  # the second button, shown
-        page.evaluate(
-            "for (const e of document.querySelectorAll('*')) e.style.contentVisibility = 'visible'"
-        )
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            results = axe.run(page)
-            if results.violations_count:
-                failures[f"{path} ({scheme})"] = results.generate_report()
+        failures.update(axe_failures(axe, page, path))
     assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
 
 
