@@ -1,10 +1,11 @@
 """The few lines that put this phone's number on the call buttons before the first paint.
 
-static/js/first-paint.js runs inline at the end of the screens someone calls from (the emergency
-screens, the offline page, a venue's page: guide/calling.html), as the page is parsed: the
-number chosen or suggested, and the labelled line of a venue opened in the last 12 hours, are
-on the buttons from the first frame, where app.js (a module, run after the paint) would show the
-page's default first. The policy of those pages allows exactly these bytes by their hash; every
+static/js/first-paint.js runs inline in the head of the screens someone calls from (the
+emergency screens, the offline page, a venue's page: guide/calling.html) and fixes each call
+button as the parser adds it: the number chosen or suggested, and the labelled line of a venue
+opened in the last 12 hours, are on the buttons from the first frame, even one a slow phone
+paints before the page is all parsed, where app.js (a module, run after the parser) would show
+the page's default first. The policy of those pages allows exactly these bytes by their hash; every
 other page allows no inline script.
 """
 

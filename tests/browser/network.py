@@ -19,7 +19,10 @@ import urllib.request
 from phone import free_port
 
 GATEWAY_ERRORS = ("500", "502", "503", "504")
-FAULTS = (*GATEWAY_ERRORS, "hang", "drop", "redirect", "proxy-page")
+# "stall": the answer's first part, up to the end of the page's <header>, then nothing until
+# heal(): a slow network that leaves the browser a half-parsed page to paint.
+FAULTS = (*GATEWAY_ERRORS, "hang", "drop", "redirect", "proxy-page", "stall")
+STALL_AFTER = b"</header>"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 PROXY_PAGE = b"<!DOCTYPE html><title>Error</title><h1>The gateway could not reach the site</h1>"
 
@@ -42,6 +45,8 @@ class FaultyProxy:
                 fault = proxy.fault if proxy.applies(self.path) else None
                 if fault is None:
                     return self.pass_on()
+                if fault == "stall":
+                    return self.pass_on(stall=True)
                 if fault == "hang":
                     proxy.healed.wait(timeout=60)
                     return self.pass_on()
@@ -60,10 +65,12 @@ class FaultyProxy:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def pass_on(self):
+            def pass_on(self, stall=False):
                 upstream = http.client.HTTPConnection("127.0.0.1", proxy.upstream_port, timeout=30)
+                # A stalled answer is cut in its text: asked for uncompressed.
+                dropped = {"connection", "accept-encoding"} if stall else {"connection"}
                 try:
-                    headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
+                    headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
                     upstream.request("GET", self.path, headers=headers)
                     response = upstream.getresponse()
                     body = response.read()
@@ -77,6 +84,12 @@ class FaultyProxy:
                         self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                if stall:
+                    cut = body.index(STALL_AFTER) + len(STALL_AFTER)
+                    self.wfile.write(body[:cut])
+                    self.wfile.flush()
+                    proxy.healed.wait(timeout=60)
+                    body = body[cut:]
                 self.wfile.write(body)
 
             def log_message(self, *args):
