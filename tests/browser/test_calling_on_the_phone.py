@@ -468,7 +468,8 @@ def test_the_right_number_is_on_the_button_at_the_first_paint_offline(
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
     frames = page.evaluate("() => { window.__stop = true; return window.__frames; }")
     assert_every_frame_dials(frames, number, line)
-    assert frames[-1]["parsed"] and len(frames[-1]["calls"]) == 2, frames[-1]
+    assert frames[-1]["parsed"], frames[-1]
+    assert len(frames[-1]["calls"]) == 2, frames[-1]
 
 
 def assert_every_frame_dials(frames, number, line):
@@ -483,12 +484,11 @@ def assert_every_frame_dials(frames, number, line):
         if frame["venueLinks"]:
             assert frame["lines"] == ([f"tel:{line}"] if line else []), frame
     whole = [frame for frame in painted if frame["parsed"]]
-    assert whole and f"Call {number} now if:" in whole[-1]["texts"], painted[-1]
+    assert whole, painted[-1]
+    assert f"Call {number} now if:" in whole[-1]["texts"], whole[-1]
 
 
-def test_a_page_painted_before_its_parser_finished_already_dials_the_phones_number(
-    phone, server
-):
+def test_a_page_painted_before_its_parser_finished_already_dials_the_phones_number(phone, server):
     # A slow network hands the browser the top of the page, header and its call button
     # included, and then nothing for a while: the browser paints what it has. That button
     # must already dial the number this phone keeps (first-paint.js fixes each button as the
