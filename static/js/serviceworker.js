@@ -1,7 +1,8 @@
 // Cramp Aid's service worker. CONFIG (above, written by guide/offline.py) holds the version,
 // the static files and each language's pages. Emergency screens: cache first. Other pages:
 // network (navigation preload) with a short timeout, then the saved copy, then the offline page.
-// A gateway's 5xx, a hang, a dropped connection, a redirect or a proxy's own page is no answer.
+// A gateway's 5xx, a hang, a stall or a drop mid-page, a redirect or a proxy's own page is no
+// answer.
 const PAGES_CACHE = `${CONFIG.cachePrefix}-pages-${CONFIG.version}`;
 const STATIC_PREFIX = `${CONFIG.cachePrefix}-static-`;
 const STATIC_CACHE = `${STATIC_PREFIX}${CONFIG.version}`;
@@ -250,7 +251,16 @@ async function networkFirst(event) {
   const preload = Promise.resolve(event.preloadResponse).catch(() => null);
   if (venue) event.waitUntil(preload);
   const answer = venue ? fetch(request, { cache: "no-cache" }) : preload.then((p) => p || fetch(request));
-  const network = answer.catch(() => null); // offline or the connection dropped
+  const started = answer.catch(() => null); // offline or the connection dropped: null
+  // The whole page, not its start: a connection that sends the headers and then stalls, or
+  // drops halfway, would leave half a page on screen where the saved copy is whole. The copy
+  // read to its end here leaves the answer itself untouched (a Response's body is teed).
+  const network = started
+    .then(async (response) => {
+      await response?.clone().arrayBuffer();
+      return response;
+    })
+    .catch(() => null);
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, "timeout"));
   const response = await Promise.race([network, timeout]);
   if (ours(response)) {
@@ -259,7 +269,8 @@ async function networkFirst(event) {
   }
   const cached = await fromCache(request);
   if (cached) return cached;
-  const late = response === "timeout" ? await network : response; // slow but alive: still better
+  // No saved copy: a slow answer, even one still arriving, is better than none.
+  const late = response === "timeout" ? await started : response;
   // A redirect or a captive portal's page for a page we never had: let the user see it.
   return late && late.status < 500 ? late : noNetwork(request);
 }

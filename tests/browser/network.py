@@ -19,8 +19,9 @@ import urllib.request
 from phone import free_port
 
 GATEWAY_ERRORS = ("500", "502", "503", "504")
-# "stall": the answer's first part, up to the end of the page's <header>, then nothing until
-# heal(): a slow network that leaves the browser a half-parsed page to paint.
+# "stall": the answer's headers and first part, up to the end of a page's <header>, then
+# nothing until heal(): a connection that dies mid-answer, or a slow one that leaves the
+# browser a half-parsed page to paint.
 FAULTS = (*GATEWAY_ERRORS, "hang", "drop", "redirect", "proxy-page", "stall")
 STALL_AFTER = b"</header>"
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
@@ -84,8 +85,9 @@ class FaultyProxy:
                         self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                if stall:
-                    cut = body.index(STALL_AFTER) + len(STALL_AFTER)
+                if stall:  # a file with no <header>: half of it
+                    cut = body.find(STALL_AFTER)
+                    cut = len(body) // 2 if cut < 0 else cut + len(STALL_AFTER)
                     self.wfile.write(body[:cut])
                     self.wfile.flush()
                     proxy.healed.wait(timeout=60)
