@@ -44,14 +44,15 @@
       write(element, label.replace("%(number)s", ownLine.number).replace("%(venue)s", ownLine.name));
     }
   };
-  // An element comes with its attributes; its text may come in a later chunk of the parse.
+  // One record per node the parser adds, so each look is one selector match: an element comes
+  // with its attributes, its text (added to it: the record's target) maybe in a later chunk.
   const watch = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        const element = node.nodeType === 1 ? node : node.parentElement;
-        const holder = element?.closest(WATCHED);
-        if (holder) fix(holder);
-        if (node.nodeType === 1) node.querySelectorAll(WATCHED).forEach(fix);
+    for (const { target, addedNodes } of records) {
+      if (target.nodeType === 1 && target.matches(WATCHED)) fix(target);
+      for (const node of addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.matches(WATCHED)) fix(node);
+        if (node.firstElementChild) node.querySelectorAll(WATCHED).forEach(fix); // not the parser's
       }
     }
   });
