@@ -169,7 +169,7 @@ async function refreshCountry(registration) {
       type: "country",
       code: stored?.confirmed ? stored.code : null,
       languages: [...(navigator.languages || [navigator.language])],
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // Not the time zone: the worker reads it (a page's first Intl call blocks it ~30 ms).
     },
     worker,
   );

@@ -185,7 +185,10 @@ const messages = {
   // A chosen country's current row, and what the phone suggests (app.js).
   country: async (question) => {
     const table = await numbersTable();
-    const suggested = suggestCountry(table, question);
+    // The phone's time zone, read here rather than by the page: the first Intl call loads ICU's
+    // data (about 30 ms on a desktop, more on a phone), which would hold up the page's taps.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const suggested = suggestCountry(table, { languages: question.languages, timeZone });
     return { country: countryEntry(table, question.code) || suggested, suggested };
   },
   "keep-venue": async ({ url }) => {
